@@ -1,0 +1,119 @@
+using MediaOrleans.Interfaces;
+
+namespace MediaOrleans.Grains.Audio;
+
+/// <summary>
+/// Walks an MP3 file frame by frame: skips ID3v2 (front) and ID3v1/APE (back) tags, ignores a
+/// Xing/Info/VBRI header frame (decoders play it as nothing), and requires consecutive frames of
+/// one stream. Accepts CBR and VBR; a file that is mostly garbage is refused.
+/// </summary>
+public static class Mp3Inspector
+{
+    /// <summary>Garbage tolerated between frames before the file is refused, in bytes.</summary>
+    private const int MaxJunkBytes = 4096;
+
+    /// <summary>Describes <paramref name="mp3"/> or throws <see cref="MediaRejectedException"/>.</summary>
+    public static AudioFormat Inspect(ReadOnlySpan<byte> mp3)
+    {
+        var position = SkipId3v2(mp3);
+        var end = TrimTrailingTags(mp3);
+        Mp3FrameHeader? first = null;
+        long samples = 0, audioBytes = 0;
+        var junk = 0;
+        var frames = 0;
+        while (position + Mp3FrameHeader.Size <= end)
+        {
+            if (!Mp3FrameHeader.TryParse(mp3[position..end], out var header)
+                || (first is { } f && !f.IsSameStream(header))
+                || (frames == 0 && !FollowedByFrameOrEnd(mp3[..end], position, header)))
+            {
+                if (++junk > MaxJunkBytes)
+                {
+                    throw Invalid(frames == 0 ? "no MPEG Layer III frames found" : $"unreadable data after frame {frames}");
+                }
+
+                position++;
+                continue;
+            }
+
+            if (position + header.FrameLength > end)
+            {
+                // A last frame cut short: decoders drop it, so do we.
+                break;
+            }
+
+            first ??= header;
+            if (!(frames == 0 && IsInfoFrame(mp3.Slice(position, header.FrameLength), header)))
+            {
+                samples += header.SamplesPerFrame;
+                audioBytes += header.FrameLength;
+            }
+
+            frames++;
+            position += header.FrameLength;
+        }
+
+        if (first is not { } stream || samples == 0)
+        {
+            throw Invalid("no complete MPEG Layer III audio frame found");
+        }
+
+        var durationMs = samples * 1000 / stream.SampleRate;
+        var bitrate = (int)(audioBytes * 8 * stream.SampleRate / samples);
+        return new AudioFormat("mp3", stream.SampleRate, stream.Channels, durationMs, bitrate);
+    }
+
+    /// <summary>The offset just past a leading ID3v2 tag (10-byte header, syncsafe size, optional footer).</summary>
+    public static int SkipId3v2(ReadOnlySpan<byte> mp3)
+    {
+        if (mp3.Length < 10 || !mp3[..3].SequenceEqual("ID3"u8))
+        {
+            return 0;
+        }
+
+        var size = (mp3[6] & 0x7F) << 21 | (mp3[7] & 0x7F) << 14 | (mp3[8] & 0x7F) << 7 | (mp3[9] & 0x7F);
+        var footer = (mp3[5] & 0x10) != 0 ? 10 : 0;
+        return (int)Math.Min(mp3.Length, 10L + size + footer);
+    }
+
+    private static int TrimTrailingTags(ReadOnlySpan<byte> mp3)
+    {
+        var end = mp3.Length;
+        if (end >= 128 && mp3.Slice(end - 128, 3).SequenceEqual("TAG"u8))
+        {
+            end -= 128;
+        }
+
+        return end;
+    }
+
+    // A lone sync pattern inside garbage is common; a real first frame is followed by another.
+    private static bool FollowedByFrameOrEnd(ReadOnlySpan<byte> mp3, int position, in Mp3FrameHeader header)
+    {
+        var next = position + header.FrameLength;
+        if (next == mp3.Length)
+        {
+            return true;
+        }
+
+        return next < mp3.Length && Mp3FrameHeader.TryParse(mp3[next..], out var following) && following.IsSameStream(header);
+    }
+
+    private static bool IsInfoFrame(ReadOnlySpan<byte> frame, in Mp3FrameHeader header)
+    {
+        var xing = Mp3FrameHeader.Size + (header.HasCrc ? 2 : 0) + header.SideInfoLength;
+        if (frame.Length >= xing + 4)
+        {
+            var tag = frame.Slice(xing, 4);
+            if (tag.SequenceEqual("Xing"u8) || tag.SequenceEqual("Info"u8))
+            {
+                return true;
+            }
+        }
+
+        return frame.Length >= 40 && frame.Slice(36, 4).SequenceEqual("VBRI"u8);
+    }
+
+    private static MediaRejectedException Invalid(string why) =>
+        new(MediaRejection.InvalidAudio, $"invalid MP3: {why}");
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace MediaOrleans.Grains.Media;
+
+/// <summary>Media grain log messages (event ids 1000-1099).</summary>
+internal static partial class MediaLog
+{
+    [LoggerMessage(1000, LogLevel.Information, "Media {Media} version {Version} stored ({Bytes} bytes, {Codec})")]
+    public static partial void Replaced(ILogger logger, string media, string version, long bytes, string codec);
+
+    [LoggerMessage(1001, LogLevel.Debug, "Media {Media} version {Version} loaded from the store ({Bytes} bytes)")]
+    public static partial void Loaded(ILogger logger, string media, string version, long bytes);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Media {Media} version {Version} is described but missing from the store")]
+    public static partial void VersionMissing(ILogger logger, string media, string version);
+}

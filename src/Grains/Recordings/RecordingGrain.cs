@@ -1,0 +1,194 @@
+using MediaOrleans.Grains.Storage;
+using MediaOrleans.Interfaces;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaOrleans.Grains.Recordings;
+
+/// <summary>
+/// Owns one recording. Not reentrant: appends, state changes and store run one at a time, so
+/// the spool and the saved record never disagree.
+/// </summary>
+public sealed class RecordingGrain(
+    IRecordingSpool spool,
+    IOptions<RecordingOptions> options,
+    TimeProvider time,
+    ILogger<RecordingGrain> logger) : Grain, IRecordingGrain
+{
+    private const int MaxReadBytes = 1024 * 1024;
+    private readonly RecordingOptions _limits = options.Value;
+    private RecordingRecord? _record;
+    private IRecordingSpoolWriter? _writer;
+    private Guid _session;
+    private long _bytes;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _record = await spool.LoadAsync(Name, cancellationToken);
+        _bytes = _record is null ? 0 : spool.GetLength(Name);
+        if (_record is { State: RecordingState.Receiving })
+        {
+            // The silo that was receiving stopped mid-stream: everything it spooled is kept.
+            RecordingLog.Recovered(logger, Name, _bytes);
+            await SaveAsync(_record with { State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = "interrupted" });
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+    }
+
+    public async Task<RecordingAllocation> AllocateAsync(RecordingRequest request)
+    {
+        if (!MediaName.IsValid(Name))
+        {
+            throw new MediaRejectedException(MediaRejection.InvalidName, $"'{Name}' is not a valid recording name");
+        }
+
+        if (_record is not null)
+        {
+            throw new MediaRejectedException(MediaRejection.Conflict, $"recording '{Name}' already exists");
+        }
+
+        if (request.MaxSeconds < 1 || request.MaxSeconds > _limits.MaxSeconds)
+        {
+            throw new MediaRejectedException(MediaRejection.InvalidRequest,
+                $"maxSeconds must be between 1 and {_limits.MaxSeconds}, not {request.MaxSeconds}");
+        }
+
+        var (user, password) = RecordingCredentials.Create();
+        await SaveAsync(new RecordingRecord(Name, RecordingState.Allocated, user, RecordingCredentials.Hash(password),
+            request.MaxSeconds, time.GetUtcNow()));
+        RecordingLog.Allocated(logger, Name, request.MaxSeconds);
+        return new RecordingAllocation(Name, user, password, request.MaxSeconds);
+    }
+
+    public async Task<SourceAdmission> BeginSourceAsync(string user, string password)
+    {
+        if (_record is null || !RecordingCredentials.Matches(_record, user, password))
+        {
+            return new SourceAdmission(SourceAdmissionResult.Unauthorized, Guid.Empty, 0);
+        }
+
+        if (_record.State != RecordingState.Allocated)
+        {
+            // One source per recording, and a finished recording is never appended to.
+            return new SourceAdmission(SourceAdmissionResult.Busy, Guid.Empty, 0);
+        }
+
+        _writer = spool.OpenWriter(Name);
+        _bytes = _writer.Length;
+        _session = Guid.NewGuid();
+        await SaveAsync(_record with { State = RecordingState.Receiving, StartedAt = time.GetUtcNow() });
+        return new SourceAdmission(SourceAdmissionResult.Accepted, _session, _record.MaxSeconds);
+    }
+
+    public async Task<AppendResult> AppendAsync(Guid session, RecordingChunk chunk)
+    {
+        if (_record is not { State: RecordingState.Receiving } record || session != _session || _writer is null)
+        {
+            return AppendResult.NotAdmitted;
+        }
+
+        var elapsed = time.GetUtcNow() - record.StartedAt!.Value;
+        if (elapsed.TotalSeconds > record.MaxSeconds + _limits.GraceSeconds)
+        {
+            await FinishAsync("max-seconds");
+            return AppendResult.LimitReached;
+        }
+
+        var room = _limits.MaxBytes - _bytes;
+        var take = (int)Math.Min(chunk.Data.Length, room);
+        await _writer.AppendAsync(chunk.Data.AsMemory(0, take));
+        _bytes += take;
+        if (take < chunk.Data.Length || _bytes >= _limits.MaxBytes)
+        {
+            await FinishAsync("max-bytes");
+            return AppendResult.LimitReached;
+        }
+
+        return AppendResult.Continue;
+    }
+
+    public async Task<RecordingStatus> EndSourceAsync(Guid session)
+    {
+        if (_record is { State: RecordingState.Receiving } && session == _session)
+        {
+            await FinishAsync("closed");
+        }
+
+        return Status();
+    }
+
+    public Task<RecordingStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public async Task<MediaChunk?> ReadAsync(long offset, int count)
+    {
+        if (_record is null)
+        {
+            return null;
+        }
+
+        var buffer = new byte[(int)Math.Clamp(Math.Min(count, _bytes - offset), 0, MaxReadBytes)];
+        var read = buffer.Length == 0 ? 0 : await spool.ReadAsync(Name, offset, buffer);
+        return new MediaChunk(read == buffer.Length ? buffer : buffer[..read], _bytes);
+    }
+
+    public async Task<MediaInfo> StoreAsync(string mediaName)
+    {
+        if (_record is null)
+        {
+            throw new MediaRejectedException(MediaRejection.InvalidRequest, $"recording '{Name}' does not exist");
+        }
+
+        if (_record.State is RecordingState.Allocated or RecordingState.Receiving)
+        {
+            throw new MediaRejectedException(MediaRejection.Conflict,
+                $"recording '{Name}' is {_record.State.ToString().ToLowerInvariant()}; store it once it is complete");
+        }
+
+        if (_bytes == 0)
+        {
+            throw new MediaRejectedException(MediaRejection.NoData, $"recording '{Name}' received no audio");
+        }
+
+        var content = new byte[_bytes];
+        var read = await spool.ReadAsync(Name, 0, content);
+        var info = await GrainFactory.GetGrain<IMediaFileGrain>(mediaName)
+            .ReplaceAsync(new MediaUpload("audio/mpeg", content[..read]));
+        await SaveAsync(_record with { State = RecordingState.Stored, StoredAs = mediaName });
+        RecordingLog.Stored(logger, Name, mediaName, info.Version, read);
+        return info;
+    }
+
+    private async Task FinishAsync(string reason)
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+
+        _session = Guid.Empty;
+        await SaveAsync(_record! with { State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason });
+        RecordingLog.Completed(logger, Name, _bytes, reason);
+    }
+
+    private async Task SaveAsync(RecordingRecord record)
+    {
+        await spool.SaveAsync(record);
+        _record = record;
+    }
+
+    private RecordingStatus Status() => _record is null
+        ? new RecordingStatus(Name, RecordingState.Unknown, 0, 0, null, null, null, null)
+        : new RecordingStatus(Name, _record.State, _bytes, _record.MaxSeconds, _record.StartedAt, _record.EndedAt,
+            _record.StoppedReason, _record.StoredAs);
+}

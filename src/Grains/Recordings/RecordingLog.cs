@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace MediaOrleans.Grains.Recordings;
+
+/// <summary>Recording grain log messages (event ids 2000-2099). Credentials are never logged.</summary>
+internal static partial class RecordingLog
+{
+    [LoggerMessage(2000, LogLevel.Information, "Recording {Recording} allocated for up to {MaxSeconds} s")]
+    public static partial void Allocated(ILogger logger, string recording, int maxSeconds);
+
+    [LoggerMessage(2001, LogLevel.Information, "Recording {Recording} complete: {Bytes} bytes, stopped by {Reason}")]
+    public static partial void Completed(ILogger logger, string recording, long bytes, string reason);
+
+    [LoggerMessage(2002, LogLevel.Information, "Recording {Recording} stored as {Media} version {Version} ({Bytes} bytes)")]
+    public static partial void Stored(ILogger logger, string recording, string media, string version, int bytes);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Recording {Recording} was receiving when its silo stopped; recovered {Bytes} bytes")]
+    public static partial void Recovered(ILogger logger, string recording, long bytes);
+}

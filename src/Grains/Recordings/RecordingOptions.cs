@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaOrleans.Grains.Recordings;
+
+/// <summary>Limits on recordings, bound from <c>Media:Recordings</c>.</summary>
+public sealed class RecordingOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Media:Recordings";
+
+    /// <summary>Length allowed when an allocation names none, in seconds (default 1 h).</summary>
+    [Range(1, 86_400)]
+    public int DefaultMaxSeconds { get; set; } = 3600;
+
+    /// <summary>Largest <c>maxSeconds</c> an allocation may ask for (default 4 h).</summary>
+    [Range(1, 86_400)]
+    public int MaxSeconds { get; set; } = 14_400;
+
+    /// <summary>
+    /// Seconds a source may stream past its <c>maxSeconds</c> before it is cut off. libshout and
+    /// the network buffer a little audio, so a source paced at real time arrives slightly late.
+    /// </summary>
+    [Range(0, 600)]
+    public int GraceSeconds { get; set; } = 5;
+
+    /// <summary>Largest recording in bytes (default 64 MiB: 9 h of 16 kbps call audio).</summary>
+    [Range(1024, 90L * 1024 * 1024)]
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+}

@@ -1,0 +1,19 @@
+using MediaOrleans.Interfaces;
+
+namespace MediaOrleans.Grains.Recordings;
+
+/// <summary>
+/// What the spool keeps about a recording between activations. The password is kept only as a
+/// SHA-256 hash: it is needed to check a source, never to show.
+/// </summary>
+public sealed record RecordingRecord(
+    string Name,
+    RecordingState State,
+    string User,
+    string PasswordHash,
+    int MaxSeconds,
+    DateTimeOffset AllocatedAt,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? EndedAt = null,
+    string? StoppedReason = null,
+    string? StoredAs = null);

@@ -1,0 +1,28 @@
+using Orleans.Concurrency;
+
+namespace MediaOrleans.Interfaces;
+
+/// <summary>
+/// One media item (a prompt, a greeting, a stored recording), keyed by its media name, e.g.
+/// <c>system_media/vm-enter_pass</c> or <c>account/media/attachment.mp3</c>. The grain loads the
+/// item from the media store, caches its bytes once for the cluster, and serves them by version.
+/// </summary>
+public interface IMediaFileGrain : IGrainWithStringKey
+{
+    /// <summary>The current version's description, or <c>null</c> when the store has no such item.</summary>
+    [ReadOnly]
+    Task<MediaInfo?> GetInfoAsync();
+
+    /// <summary>
+    /// Reads up to <paramref name="count"/> bytes of <paramref name="version"/> from
+    /// <paramref name="offset"/>. Returns <c>null</c> when that version is no longer available.
+    /// </summary>
+    [ReadOnly]
+    Task<MediaChunk?> ReadAsync(string version, long offset, int count);
+
+    /// <summary>
+    /// Validates <paramref name="upload"/> as audio and stores it as the item's new current version.
+    /// Throws <see cref="MediaRejectedException"/> when the bytes are not acceptable audio.
+    /// </summary>
+    Task<MediaInfo> ReplaceAsync(MediaUpload upload);
+}

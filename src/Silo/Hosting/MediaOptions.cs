@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaOrleans.Silo.Hosting;
+
+/// <summary>Silo-wide media settings, bound from <c>Media</c>.</summary>
+public sealed class MediaOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Media";
+
+    /// <summary>
+    /// Host name or address put into every URL handed out: the name FreeSWITCH uses to reach this
+    /// silo. The embedded default only serves this machine.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression(@"^[A-Za-z0-9.\-\[\]:]+$", ErrorMessage = "Media:AdvertisedHost must be a host name or IP address")]
+    public string AdvertisedHost { get; set; } = "127.0.0.1";
+
+    /// <summary>Address the HTTP and SHOUT listeners bind to (default all IPv4 addresses).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string ListenAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Root of the local media store, the recording spool and the URL secret file.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataPath { get; set; } = "./data";
+}

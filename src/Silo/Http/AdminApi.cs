@@ -1,0 +1,269 @@
+using System.Text.Json;
+using MediaOrleans.Grains.Audio;
+using MediaOrleans.Grains.Recordings;
+using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Urls;
+using Microsoft.Extensions.Options;
+
+namespace MediaOrleans.Silo.Http;
+
+/// <summary>
+/// The admin API of the design's minimum contract: media upload and info, playback URL
+/// allocation, recordings (allocate, status, store). Listeners only move bytes and map errors;
+/// every decision is made by the grains.
+/// </summary>
+public static class AdminApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Maps the <c>/api</c> routes.</summary>
+    public static void MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPut("/api/media/{**name}", PutMediaAsync);
+        routes.MapGet("/api/media/{**name}", GetMediaAsync);
+        routes.MapPost("/api/streams", CreateStreamAsync);
+        routes.MapPost("/api/recordings", AllocateRecordingAsync);
+        routes.MapGet("/api/recordings/{**name}", GetRecordingAsync);
+        routes.MapPost("/api/recordings/{**path}", StoreRecordingAsync);
+        routes.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
+    }
+
+    private static async Task<IResult> PutMediaAsync(string name, HttpRequest request, IGrainFactory grains,
+        IOptions<HttpListenerOptions> options)
+    {
+        if (!MediaName.IsValid(name))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", $"'{name}' is not a valid media name");
+        }
+
+        if (AudioInspector.CanonicalContentType(request.ContentType) is null)
+        {
+            return ApiError.Result(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                $"content type '{request.ContentType}' is not served; use audio/wav or audio/mpeg");
+        }
+
+        var limit = options.Value.MaxUploadBytes;
+        if (request.ContentLength > limit)
+        {
+            return ApiError.Result(StatusCodes.Status413PayloadTooLarge, "too_large", $"uploads are limited to {limit} bytes");
+        }
+
+        var body = await ReadBodyAsync(request, limit);
+        if (body is null)
+        {
+            return ApiError.Result(StatusCodes.Status413PayloadTooLarge, "too_large", $"uploads are limited to {limit} bytes");
+        }
+
+        try
+        {
+            var info = await grains.GetGrain<IMediaFileGrain>(name).ReplaceAsync(new MediaUpload(request.ContentType!, body));
+            return Results.Json(MediaResponse.From(info));
+        }
+        catch (MediaRejectedException rejected)
+        {
+            return ApiError.From(rejected);
+        }
+    }
+
+    private static async Task<IResult> GetMediaAsync(string name, IGrainFactory grains)
+    {
+        var info = MediaName.IsValid(name) ? await grains.GetGrain<IMediaFileGrain>(name).GetInfoAsync() : null;
+        return info is null ? NotFound(name) : Results.Json(MediaResponse.From(info));
+    }
+
+    private static async Task<IResult> CreateStreamAsync(HttpRequest request, IGrainFactory grains, PlaybackUrls urls)
+    {
+        var (ask, error) = await ReadJsonAsync<StreamRequest>(request, allowEmpty: false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!MediaName.IsValid(ask!.MediaName))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", "mediaName is missing or not a valid media name");
+        }
+
+        var info = await grains.GetGrain<IMediaFileGrain>(ask.MediaName).GetInfoAsync();
+        if (info is null)
+        {
+            return NotFound(ask.MediaName);
+        }
+
+        var stored = info.ContentType == AudioInspector.Mp3ContentType ? "mp3" : "wav";
+        var format = ask.Format?.ToLowerInvariant() ?? stored;
+        var protocol = ask.Protocol?.ToLowerInvariant() ?? (format == "mp3" ? "shout" : "http");
+        var refusal = CheckStreamRequest(ask, info, format, stored, protocol);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return Results.Json(new StreamResponse(urls.ForMedia(info, protocol == "shout", format), info.Name, info.Version, info.ContentType));
+    }
+
+    private static IResult? CheckStreamRequest(StreamRequest ask, MediaInfo info, string format, string stored, string protocol)
+    {
+        if (protocol is not ("http" or "shout"))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_protocol", $"protocol '{ask.Protocol}' is not served; use http or shout");
+        }
+
+        if (format is not ("wav" or "mp3"))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_format", $"format '{ask.Format}' is not served; use wav or mp3");
+        }
+
+        if (format != stored || (protocol == "shout" && format != "mp3"))
+        {
+            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable",
+                $"'{info.Name}' is stored as {stored}; it can be streamed as {stored}{(stored == "mp3" ? " over http or shout" : " over http")}");
+        }
+
+        if (ask.Rate is { } rate && rate != info.Audio.SampleRate)
+        {
+            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "rate_unavailable",
+                $"'{info.Name}' is stored at {info.Audio.SampleRate} Hz");
+        }
+
+        if (ask.StreamType is { } type && !type.Equals("new", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "unsupported_stream_type",
+                $"stream type '{type}' is not served; use new");
+        }
+
+        return null;
+    }
+
+    private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, IGrainFactory grains, PlaybackUrls urls,
+        IOptions<RecordingOptions> options)
+    {
+        var (ask, error) = await ReadJsonAsync<RecordingAllocationRequest>(request, allowEmpty: true);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var name = ask?.Name ?? $"rec-{Guid.NewGuid():N}";
+        if (!MediaName.IsValid(name))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", $"'{name}' is not a valid recording name");
+        }
+
+        try
+        {
+            var allocation = await grains.GetGrain<IRecordingGrain>(name)
+                .AllocateAsync(new RecordingRequest(ask?.MaxSeconds ?? options.Value.DefaultMaxSeconds));
+            return Results.Json(new RecordingAllocationResponse(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds),
+                statusCode: StatusCodes.Status201Created);
+        }
+        catch (MediaRejectedException rejected)
+        {
+            return ApiError.From(rejected);
+        }
+    }
+
+    private static async Task<IResult> GetRecordingAsync(string name, IGrainFactory grains, PlaybackUrls urls)
+    {
+        if (!MediaName.IsValid(name))
+        {
+            return NotFound(name);
+        }
+
+        var status = await grains.GetGrain<IRecordingGrain>(name).GetStatusAsync();
+        if (status.State == RecordingState.Unknown)
+        {
+            return NotFound(name);
+        }
+
+        return Results.Json(new RecordingResponse(status.Name, status.State.ToString().ToLowerInvariant(), status.Bytes,
+            status.MaxSeconds, status.StartedAt, status.EndedAt, status.StoppedReason, status.StoredAs,
+            status.Bytes > 0 ? urls.ForRecording(status.Name) : null));
+    }
+
+    private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains)
+    {
+        // Recording names may contain '/', so the action is the path's last segment.
+        const string action = "/store";
+        var name = path.EndsWith(action, StringComparison.Ordinal) ? path[..^action.Length] : null;
+        if (!MediaName.IsValid(name))
+        {
+            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", "use POST /api/recordings/{name}/store");
+        }
+
+        var (ask, error) = await ReadJsonAsync<StoreRequest>(request, allowEmpty: false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!MediaName.IsValid(ask!.MediaName))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", "mediaName is missing or not a valid media name");
+        }
+
+        var recording = grains.GetGrain<IRecordingGrain>(name);
+        if ((await recording.GetStatusAsync()).State == RecordingState.Unknown)
+        {
+            return NotFound(name!);
+        }
+
+        try
+        {
+            return Results.Json(MediaResponse.From(await recording.StoreAsync(ask.MediaName)));
+        }
+        catch (MediaRejectedException rejected)
+        {
+            return ApiError.From(rejected);
+        }
+    }
+
+    private static IResult NotFound(string name) =>
+        ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"'{name}' does not exist");
+
+    private static async Task<(T? Value, IResult? Error)> ReadJsonAsync<T>(HttpRequest request, bool allowEmpty)
+        where T : class
+    {
+        var body = await ReadBodyAsync(request, 64 * 1024);
+        if (body is null)
+        {
+            return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, "too_large", "JSON bodies are limited to 64 KiB"));
+        }
+
+        if (body.Length == 0)
+        {
+            return allowEmpty ? (null, null) : (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", "a JSON body is required"));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body, Json);
+            return value is null && !allowEmpty
+                ? (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", "a JSON object is required"))
+                : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", ex.Message));
+        }
+    }
+
+    // Reads the whole body, or returns null as soon as it exceeds limit bytes.
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)
+    {
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, limit));
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Http;
+using MediaOrleans.Silo.Urls;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace MediaOrleans.Silo.Playback;
+
+/// <summary>
+/// Finds the bytes a verified playback URL names, for every listener of this silo. Media
+/// versions never change, so a version held here (keyed by name and version, within the
+/// configured byte budget) can never go stale; larger items are streamed from their grain.
+/// </summary>
+public sealed class PlaybackSource : IDisposable
+{
+    private const int ChunkBytes = 1024 * 1024;
+    private readonly IGrainFactory _grains;
+    private readonly HttpListenerOptions _options;
+    private readonly MemoryCache _cache;
+    private readonly ConcurrentDictionary<(string, string), Task<PlaybackContent?>> _loading = new();
+
+    /// <summary>Creates the source with its own bounded cache.</summary>
+    public PlaybackSource(IGrainFactory grains, IOptions<HttpListenerOptions> options)
+    {
+        _grains = grains;
+        _options = options.Value;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheBytes) });
+    }
+
+    /// <summary>The content <paramref name="target"/> names, or <c>null</c> if it no longer exists.</summary>
+    public Task<PlaybackContent?> OpenAsync(PlaybackTarget target) =>
+        target.IsRecording ? OpenRecordingAsync(target.Name) : OpenMediaAsync(target.Name, target.Version);
+
+    /// <inheritdoc />
+    public void Dispose() => _cache.Dispose();
+
+    private Task<PlaybackContent?> OpenMediaAsync(string name, string version)
+    {
+        var key = (name, version);
+        if (_cache.TryGetValue(key, out PlaybackContent? hit))
+        {
+            return Task.FromResult(hit);
+        }
+
+        // One load per (name, version) however many listeners ask at once.
+        return _loading.GetOrAdd(key, k => LoadMediaAsync(k.Item1, k.Item2));
+    }
+
+    private async Task<PlaybackContent?> LoadMediaAsync(string name, string version)
+    {
+        // Never finish synchronously: the entry must be in _loading before the finally removes it.
+        await Task.Yield();
+        try
+        {
+            var grain = _grains.GetGrain<IMediaFileGrain>(name);
+            var info = await grain.GetInfoAsync();
+            if (info is null || info.Version != version)
+            {
+                return null;
+            }
+
+            var tag = $"\"{version}\"";
+            if (info.Length > _options.MaxCachedItemBytes || info.Length > _options.CacheBytes)
+            {
+                return new PlaybackContent(info.Length, info.LastModified, tag, null,
+                    async offset => (await grain.ReadAsync(version, offset, ChunkBytes))?.Data);
+            }
+
+            var bytes = new byte[info.Length];
+            for (var offset = 0; offset < bytes.Length;)
+            {
+                var chunk = await grain.ReadAsync(version, offset, ChunkBytes);
+                if (chunk is null || chunk.Data.Length == 0)
+                {
+                    return null;
+                }
+
+                chunk.Data.CopyTo(bytes, offset);
+                offset += chunk.Data.Length;
+            }
+
+            var content = new PlaybackContent(bytes.Length, info.LastModified, tag, bytes, null);
+            _cache.Set((name, version), content, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes.Length) });
+            return content;
+        }
+        finally
+        {
+            _loading.TryRemove((name, version), out _);
+        }
+    }
+
+    private async Task<PlaybackContent?> OpenRecordingAsync(string name)
+    {
+        var grain = _grains.GetGrain<IRecordingGrain>(name);
+        var status = await grain.GetStatusAsync();
+        if (status.State == RecordingState.Unknown)
+        {
+            return null;
+        }
+
+        // A recording under review is read as it is now; it is never cached because it grows.
+        return new PlaybackContent(status.Bytes, status.EndedAt, null, null,
+            async offset => (await grain.ReadAsync(offset, ChunkBytes))?.Data);
+    }
+}

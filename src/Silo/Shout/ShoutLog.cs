@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace MediaOrleans.Silo.Shout;
+
+/// <summary>SHOUT listener log messages (event ids 3000-3099). Client faults are Debug; credentials are never logged.</summary>
+internal static partial class ShoutLog
+{
+    public static readonly Func<ILogger, string, string?, IDisposable?> ConnectionScope =
+        LoggerMessage.DefineScope<string, string?>("SHOUT connection {ConnectionId} from {RemoteEndPoint}");
+
+    [LoggerMessage(3000, LogLevel.Debug, "Request refused: {Rejection} ({Status})")]
+    public static partial void Rejected(ILogger logger, ShoutRejection rejection, int status);
+
+    [LoggerMessage(3001, LogLevel.Information, "Source connected to recording {Recording} ({Method})")]
+    public static partial void SourceStarted(ILogger logger, string recording, ShoutMethod method);
+
+    [LoggerMessage(3002, LogLevel.Information, "Source of recording {Recording} ended: {Bytes} bytes received, {Reason}")]
+    public static partial void SourceEnded(ILogger logger, string recording, long bytes, string reason);
+
+    [LoggerMessage(3003, LogLevel.Debug, "Source refused for {Mount}: {Status}")]
+    public static partial void SourceRefused(ILogger logger, string mount, int status);
+
+    [LoggerMessage(3004, LogLevel.Debug, "Connection closed by the client: {Message}")]
+    public static partial void ClientGone(ILogger logger, string message);
+
+    [LoggerMessage(3005, LogLevel.Error, "SHOUT connection failed")]
+    public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3006, LogLevel.Debug, "Playback of {Path}: {Status}")]
+    public static partial void Playback(ILogger logger, string path, int status);
+}

@@ -1,0 +1,8 @@
+namespace MediaOrleans.Silo.Storage;
+
+/// <summary>Media store implementations.</summary>
+public enum StoreKind
+{
+    /// <summary>Files under <c>DataPath/media</c> (embedded default).</summary>
+    Directory,
+}

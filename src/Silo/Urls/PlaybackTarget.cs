@@ -1,0 +1,13 @@
+namespace MediaOrleans.Silo.Urls;
+
+/// <summary>What a verified playback URL points at.</summary>
+/// <param name="IsRecording">A recording under review rather than a media item.</param>
+/// <param name="Name">Media or recording name.</param>
+/// <param name="Version">The media version the URL names (empty for recordings).</param>
+/// <param name="Extension"><c>wav</c> or <c>mp3</c>.</param>
+/// <param name="Expires">Unix time after which the URL is refused.</param>
+public sealed record PlaybackTarget(bool IsRecording, string Name, string Version, string Extension, long Expires)
+{
+    /// <summary>The HTTP content type of the extension.</summary>
+    public string ContentType => Extension == "wav" ? "audio/wav" : "audio/mpeg";
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Hosting;
+using MediaOrleans.Silo.Http;
+using MediaOrleans.Silo.Shout;
+using Microsoft.Extensions.Options;
+
+namespace MediaOrleans.Silo.Urls;
+
+/// <summary>
+/// Builds and checks playback URLs. Everything lives in the path, the real extension last:
+/// <c>/m/{version}/{expires}/{signature}/{name}.{ext}</c> for media and
+/// <c>/r/{expires}/{signature}/{name}.mp3</c> for recordings under review. The version in the
+/// path makes a changed item a new URL, which FreeSWITCH's URL-keyed caches need.
+/// </summary>
+public sealed class PlaybackUrls(
+    MediaUrlSigner signer,
+    IOptions<MediaOptions> media,
+    IOptions<HttpListenerOptions> http,
+    IOptions<ShoutOptions> shout,
+    IOptions<UrlOptions> urls,
+    TimeProvider time)
+{
+    /// <summary>A signed URL for <paramref name="info"/> as <paramref name="extension"/>, over <c>http</c> or <c>shout</c>.</summary>
+    public string ForMedia(MediaInfo info, bool shoutProtocol, string extension)
+    {
+        var expires = NextExpiry();
+        var signature = signer.Sign(Payload(false, info.Name, info.Version, extension, expires));
+        return $"{Origin(shoutProtocol)}/m/{info.Version}/{expires}/{signature}/{info.Name}.{extension}";
+    }
+
+    /// <summary>A signed SHOUT URL that plays what a recording has received.</summary>
+    public string ForRecording(string name)
+    {
+        var expires = NextExpiry();
+        var signature = signer.Sign(Payload(true, name, string.Empty, "mp3", expires));
+        return $"{Origin(true)}/r/{expires}/{signature}/{name}.mp3";
+    }
+
+    /// <summary>The <c>shout://user:pass@host:port/rec/{name}.mp3</c> URL a source records to.</summary>
+    public string ForRecordingSource(RecordingAllocation allocation) =>
+        $"shout://{allocation.User}:{allocation.Password}@{media.Value.AdvertisedHost}:{shout.Value.Port}{RecordingMounts.For(allocation.Name)}";
+
+    /// <summary>Checks a request path (as received, percent-decoded) and says what it plays.</summary>
+    public PlaybackUrlStatus Check(string path, out PlaybackTarget? target)
+    {
+        target = Parse(path);
+        if (target is null)
+        {
+            return PlaybackUrlStatus.NotPlaybackPath;
+        }
+
+        var signature = path.Split('/')[target.IsRecording ? 3 : 4];
+        if (!signer.Verify(Payload(target.IsRecording, target.Name, target.Version, target.Extension, target.Expires), signature))
+        {
+            return PlaybackUrlStatus.BadSignature;
+        }
+
+        return time.GetUtcNow().ToUnixTimeSeconds() > target.Expires ? PlaybackUrlStatus.Expired : PlaybackUrlStatus.Valid;
+    }
+
+    /// <summary>Seconds a response for <paramref name="target"/> may be cached.</summary>
+    public int MaxAgeSeconds(PlaybackTarget target) =>
+        (int)Math.Clamp(target.Expires - time.GetUtcNow().ToUnixTimeSeconds(), 0, http.Value.MaxAgeSeconds);
+
+    private static PlaybackTarget? Parse(string path)
+    {
+        // "/m/{version}/{expires}/{sig}/{name}.{ext}" or "/r/{expires}/{sig}/{name}.mp3"
+        var parts = path.Split('/', 6);
+        var isRecording = parts.Length >= 5 && parts[0].Length == 0 && parts[1] == "r";
+        var isMedia = parts.Length == 6 && parts[0].Length == 0 && parts[1] == "m";
+        if (!isRecording && !isMedia)
+        {
+            return null;
+        }
+
+        var version = isMedia ? parts[2] : string.Empty;
+        var expiresText = parts[isMedia ? 3 : 2];
+        var file = isMedia ? parts[5] : string.Join('/', parts[4..]);
+        var dot = file.LastIndexOf('.');
+        if (dot <= 0 || !long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        {
+            return null;
+        }
+
+        var name = file[..dot];
+        var extension = file[(dot + 1)..];
+        var extensionOk = extension == "mp3" || (extension == "wav" && isMedia);
+        return extensionOk && MediaName.IsValid(name) ? new PlaybackTarget(isRecording, name, version, extension, expires) : null;
+    }
+
+    private static string Payload(bool isRecording, string name, string version, string extension, long expires) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(isRecording ? 'r' : 'm')}\n{name}\n{version}\n{extension}\n{expires}");
+
+    private long NextExpiry()
+    {
+        var rounding = urls.Value.RoundingSeconds;
+        var earliest = time.GetUtcNow().ToUnixTimeSeconds() + urls.Value.LifetimeSeconds;
+        return (earliest + rounding - 1) / rounding * rounding;
+    }
+
+    private string Origin(bool shoutProtocol) => shoutProtocol
+        ? $"shout://{media.Value.AdvertisedHost}:{shout.Value.Port}"
+        : $"http://{media.Value.AdvertisedHost}:{http.Value.Port}";
+}
