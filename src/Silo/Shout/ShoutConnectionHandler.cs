@@ -31,7 +31,7 @@ public sealed class ShoutConnectionHandler(
         var transport = connection.Transport;
         try
         {
-            while (await ReadHeadAsync(transport, connection.ConnectionClosed) is { } head
+            while (await ReadHeadAsync(transport) is { } head
                    && await DispatchAsync(head, transport))
             {
             }
@@ -47,11 +47,12 @@ public sealed class ShoutConnectionHandler(
         }
     }
 
-    private async Task<ShoutRequestHead?> ReadHeadAsync(IDuplexPipe transport, CancellationToken closed)
+    // Only the head timeout cancels this read: a client that sends everything and closes at once
+    // (ffmpeg -legacy_icecast) must still have its buffered head and body read.
+    private async Task<ShoutRequestHead?> ReadHeadAsync(IDuplexPipe transport)
     {
         var limits = new ShoutParserLimits(_options.MaxHeadBytes, _options.MaxHeaderCount);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(closed);
-        deadline.CancelAfter(TimeSpan.FromSeconds(_options.HeadTimeoutSeconds));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_options.HeadTimeoutSeconds));
         while (true)
         {
             ReadResult result;
@@ -59,7 +60,7 @@ public sealed class ShoutConnectionHandler(
             {
                 result = await transport.Input.ReadAsync(deadline.Token);
             }
-            catch (OperationCanceledException) when (!closed.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
                 await RejectAsync(transport.Output, ShoutRejection.HeadTimeout);
                 return null;

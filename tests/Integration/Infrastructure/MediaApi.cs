@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MediaOrleans.IntegrationTests.Infrastructure;
+
+/// <summary>A thin client of the silo's admin API, answering raw JSON so tests see the wire.</summary>
+public sealed class MediaApi(Uri baseAddress) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>PUT /api/media/{name}.</summary>
+    public async Task<(int Status, JsonElement Body)> UploadAsync(string name, byte[] content, string contentType)
+    {
+        using var body = new ByteArrayContent(content);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var response = await _http.PutAsync(new Uri("api/media/" + name, UriKind.Relative), body);
+        return await ReadAsync(response);
+    }
+
+    /// <summary>GET /api/media/{name}.</summary>
+    public async Task<(int Status, JsonElement Body)> GetMediaAsync(string name)
+    {
+        using var response = await _http.GetAsync(new Uri("api/media/" + name, UriKind.Relative));
+        return await ReadAsync(response);
+    }
+
+    /// <summary>POST /api/streams with <paramref name="request"/> as JSON.</summary>
+    public Task<(int Status, JsonElement Body)> StreamAsync(object request) => PostAsync("api/streams", request);
+
+    /// <summary>POST /api/streams for <paramref name="mediaName"/>, asserting success; the URL.</summary>
+    public async Task<string> StreamUrlAsync(string mediaName, string? protocol = null)
+    {
+        var (status, body) = await StreamAsync(new { mediaName, protocol });
+        Assert.True(status == 200, $"POST /api/streams answered {status}: {body}");
+        return body.GetProperty("url").GetString()!;
+    }
+
+    /// <summary>POST /api/recordings.</summary>
+    public Task<(int Status, JsonElement Body)> AllocateRecordingAsync(object? request = null) =>
+        PostAsync("api/recordings", request);
+
+    /// <summary>GET /api/recordings/{name}.</summary>
+    public async Task<(int Status, JsonElement Body)> GetRecordingAsync(string name)
+    {
+        using var response = await _http.GetAsync(new Uri("api/recordings/" + name, UriKind.Relative));
+        return await ReadAsync(response);
+    }
+
+    /// <summary>POST /api/recordings/{name}/store.</summary>
+    public Task<(int Status, JsonElement Body)> StoreRecordingAsync(string name, string mediaName) =>
+        PostAsync($"api/recordings/{name}/store", new { mediaName });
+
+    /// <summary>POST a JSON body (or none) to <paramref name="path"/>.</summary>
+    public async Task<(int Status, JsonElement Body)> PostAsync(string path, object? request)
+    {
+        using var response = request is null
+            ? await _http.PostAsync(new Uri(path, UriKind.Relative), null)
+            : await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), request);
+        return await ReadAsync(response);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+
+    private static async Task<(int, JsonElement)> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return ((int)response.StatusCode, body);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace MediaOrleans.IntegrationTests.Infrastructure;
+
+/// <summary>A plain TCP connection for byte-level protocol checks of the SHOUT listener.</summary>
+public sealed class RawConnection : IAsyncDisposable
+{
+    private readonly TcpClient _client = new() { NoDelay = true };
+    private NetworkStream _stream = null!;
+
+    /// <summary>Connects to 127.0.0.1:<paramref name="port"/>.</summary>
+    public static async Task<RawConnection> OpenAsync(int port)
+    {
+        var connection = new RawConnection();
+        await connection._client.ConnectAsync("127.0.0.1", port);
+        connection._stream = connection._client.GetStream();
+        return connection;
+    }
+
+    /// <summary>Sends ASCII text as is.</summary>
+    public Task SendAsync(string text) => SendAsync(Encoding.ASCII.GetBytes(text));
+
+    /// <summary>Sends bytes.</summary>
+    public async Task SendAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+
+    /// <summary>Reads one response head (through the blank line), or what arrived before close.</summary>
+    public async Task<string> ReadHeadAsync(TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var head = new StringBuilder();
+        var one = new byte[1];
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            if (await _stream.ReadAsync(one, deadline.Token) == 0)
+            {
+                break;
+            }
+
+            head.Append((char)one[0]);
+        }
+
+        return head.ToString();
+    }
+
+    /// <summary>Whether the server closed the connection (reads until end of stream, within the deadline).</summary>
+    public async Task<bool> ClosedByServerAsync(TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var buffer = new byte[4096];
+        try
+        {
+            while (await _stream.ReadAsync(buffer, deadline.Token) > 0)
+            {
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The status code of a response head.</summary>
+    public static int StatusOf(string head) =>
+        head.Length >= 12 ? int.Parse(head.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture) : -1;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_stream is not null)
+        {
+            await _stream.DisposeAsync();
+        }
+
+        _client.Dispose();
+    }
+}
