@@ -64,27 +64,30 @@ public static class Mp3Inspector
     }
 
     /// <summary>The offset just past a leading ID3v2 tag (10-byte header, syncsafe size, optional footer).</summary>
-    public static int SkipId3v2(ReadOnlySpan<byte> mp3)
+    public static int SkipId3v2(ReadOnlySpan<byte> mp3) => (int)Math.Min(mp3.Length, Id3v2Length(mp3));
+
+    /// <summary>
+    /// The full length of the ID3v2 tag whose 10-byte header starts <paramref name="header"/>, or 0
+    /// if there is none. Needs only the header, so a streamed item can be trimmed without reading the tag.
+    /// </summary>
+    public static long Id3v2Length(ReadOnlySpan<byte> header)
     {
-        if (mp3.Length < 10 || !mp3[..3].SequenceEqual("ID3"u8))
+        if (header.Length < 10 || !header[..3].SequenceEqual("ID3"u8))
         {
             return 0;
         }
 
-        var size = (mp3[6] & 0x7F) << 21 | (mp3[7] & 0x7F) << 14 | (mp3[8] & 0x7F) << 7 | (mp3[9] & 0x7F);
-        var footer = (mp3[5] & 0x10) != 0 ? 10 : 0;
-        return (int)Math.Min(mp3.Length, 10L + size + footer);
+        var size = (header[6] & 0x7F) << 21 | (header[7] & 0x7F) << 14 | (header[8] & 0x7F) << 7 | (header[9] & 0x7F);
+        var footer = (header[5] & 0x10) != 0 ? 10 : 0;
+        return 10L + size + footer;
     }
+
+    /// <summary>Whether <paramref name="last128"/> (the last 128 bytes of a file) is an ID3v1 tag.</summary>
+    public static bool IsId3v1(ReadOnlySpan<byte> last128) => last128.Length == 128 && last128[..3].SequenceEqual("TAG"u8);
 
     private static int TrimTrailingTags(ReadOnlySpan<byte> mp3)
     {
-        var end = mp3.Length;
-        if (end >= 128 && mp3.Slice(end - 128, 3).SequenceEqual("TAG"u8))
-        {
-            end -= 128;
-        }
-
-        return end;
+        return mp3.Length >= 128 && IsId3v1(mp3[^128..]) ? mp3.Length - 128 : mp3.Length;
     }
 
     // A lone sync pattern inside garbage is common; a real first frame is followed by another.

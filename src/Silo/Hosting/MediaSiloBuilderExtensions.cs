@@ -73,8 +73,11 @@ public static class MediaSiloBuilderExtensions
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, ConfigurationManager configuration, string section)
-        where T : class =>
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new SectionOptionsValidator<T>(section));
+    }
 
     private static string DataDirectory(IServiceProvider services, string child) =>
         Path.GetFullPath(Path.Combine(services.GetRequiredService<IOptions<MediaOptions>>().Value.DataPath, child));

@@ -63,7 +63,7 @@ public sealed class PlaybackSource : IDisposable
             var tag = $"\"{version}\"";
             if (info.Length > _options.MaxCachedItemBytes || info.Length > _options.CacheBytes)
             {
-                return new PlaybackContent(info.Length, info.LastModified, tag, null,
+                return new PlaybackContent(info.Length, info.LastModified, tag,
                     async offset => (await grain.ReadAsync(version, offset, ChunkBytes))?.Data);
             }
 
@@ -80,7 +80,7 @@ public sealed class PlaybackSource : IDisposable
                 offset += chunk.Data.Length;
             }
 
-            var content = new PlaybackContent(bytes.Length, info.LastModified, tag, bytes, null);
+            var content = new PlaybackContent(bytes, info.LastModified, tag);
             _cache.Set((name, version), content, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes.Length) });
             return content;
         }
@@ -100,7 +100,7 @@ public sealed class PlaybackSource : IDisposable
         }
 
         // A recording under review is read as it is now; it is never cached because it grows.
-        return new PlaybackContent(status.Bytes, status.EndedAt, null, null,
+        return new PlaybackContent(status.Bytes, status.EndedAt, null,
             async offset => (await grain.ReadAsync(offset, ChunkBytes))?.Data);
     }
 }

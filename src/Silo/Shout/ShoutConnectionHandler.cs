@@ -205,6 +205,7 @@ public sealed class ShoutConnectionHandler(
             return;
         }
 
+        content = await content.WithoutId3TagsAsync();
         await output.WriteAsync(ShoutResponses.PlaybackHead(content.Length));
         if (head.Method == ShoutMethod.Head)
         {

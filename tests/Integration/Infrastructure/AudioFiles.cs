@@ -20,6 +20,9 @@ public static class AudioFiles
     /// <summary>A second, different recording-like MP3 (2 s of 660 Hz).</summary>
     public static async Task<string> Other8kMp3Async() => Path.Combine(await Folder.Value, "other8k.mp3");
 
+    /// <summary>The tone of <see cref="Call8kMp3Async"/> with an ID3v2 tag in front and an ID3v1 tag at the end.</summary>
+    public static async Task<string> Tagged8kMp3Async() => Path.Combine(await Folder.Value, "tagged8k.mp3");
+
     /// <summary>The sample bytes of a WAV file's data chunk.</summary>
     public static byte[] WavData(byte[] wav)
     {
@@ -50,6 +53,7 @@ public static class AudioFiles
             sox -n -r 8000 -c 1 -b 16 -e signed-integer other8k.wav synth 2 sine 660 vol 0.5
             lame --quiet -t -b 16 tone8k.wav call8k.mp3
             lame --quiet -t -b 16 other8k.wav other8k.mp3
+            lame --quiet -t -b 16 --tt Greeting --add-id3v2 tone8k.wav tagged8k.mp3
             """, TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.Stderr);
         return folder;
