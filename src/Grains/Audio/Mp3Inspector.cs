@@ -1,9 +1,10 @@
+using System.Buffers.Binary;
 using MediaOrleans.Interfaces;
 
 namespace MediaOrleans.Grains.Audio;
 
 /// <summary>
-/// Walks an MP3 file frame by frame: skips ID3v2 (front) and ID3v1/APE (back) tags, ignores a
+/// Walks an MP3 file frame by frame: skips ID3v2 (front) and APEv2/ID3v1 (back) tags, ignores a
 /// Xing/Info/VBRI header frame (decoders play it as nothing), and requires consecutive frames of
 /// one stream. Accepts CBR and VBR; a file that is mostly garbage is refused.
 /// </summary>
@@ -87,14 +88,32 @@ public static class Mp3Inspector
 
     private static int TrimTrailingTags(ReadOnlySpan<byte> mp3)
     {
-        return mp3.Length >= 128 && IsId3v1(mp3[^128..]) ? mp3.Length - 128 : mp3.Length;
+        var end = mp3.Length >= 128 && IsId3v1(mp3[^128..]) ? mp3.Length - 128 : mp3.Length;
+        return end - ApeTagLength(mp3[..end]);
     }
 
-    // A lone sync pattern inside garbage is common; a real first frame is followed by another.
+    // APEv2: a 32-byte footer "APETAGEX", version, size (items + footer), count, flags (bit 31: a
+    // 32-byte header precedes the items).
+    private static int ApeTagLength(ReadOnlySpan<byte> mp3)
+    {
+        if (mp3.Length < 32 || !mp3[^32..^24].SequenceEqual("APETAGEX"u8))
+        {
+            return 0;
+        }
+
+        var footer = mp3[^32..];
+        var size = BinaryPrimitives.ReadUInt32LittleEndian(footer[12..]);
+        var hasHeader = (BinaryPrimitives.ReadUInt32LittleEndian(footer[20..]) & 0x8000_0000) != 0;
+        var total = size + (hasHeader ? 32L : 0L);
+        return total >= 32 && total <= mp3.Length ? (int)total : 0;
+    }
+
+    // A lone sync pattern inside garbage is common; a real first frame is followed by another
+    // (or by the end of the file, or by a last frame too short to hold a header).
     private static bool FollowedByFrameOrEnd(ReadOnlySpan<byte> mp3, int position, in Mp3FrameHeader header)
     {
         var next = position + header.FrameLength;
-        if (next == mp3.Length)
+        if (next <= mp3.Length && mp3.Length - next < Mp3FrameHeader.Size)
         {
             return true;
         }

@@ -47,6 +47,11 @@ public static class WavInspector
                     throw Invalid("data chunk before fmt chunk");
                 }
 
+                if (size == 0)
+                {
+                    throw Invalid("the data chunk is empty");
+                }
+
                 if (size > (uint)(wav.Length - body))
                 {
                     throw Invalid($"data chunk declares {size} bytes but only {wav.Length - body} are present");

@@ -2,14 +2,16 @@ using System.Text;
 
 namespace MediaOrleans.Silo.Shout;
 
-/// <summary>Reads <c>Authorization: Basic base64(user:password)</c>.</summary>
+/// <summary>Reads <c>Authorization: Basic base64(user:password)</c> (at most 1 KiB; real credentials are far shorter).</summary>
 public static class BasicCredentials
 {
     /// <summary>The user and password of <paramref name="authorization"/>, or <c>null</c> if it is not valid Basic auth.</summary>
     public static (string User, string Password)? Parse(string? authorization)
     {
         const string scheme = "Basic ";
-        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        const int maxLength = 1024;
+        if (authorization is null || authorization.Length > maxLength
+            || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

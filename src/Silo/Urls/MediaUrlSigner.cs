@@ -20,6 +20,9 @@ public sealed class MediaUrlSigner
         _key = Encoding.UTF8.GetBytes(secret);
     }
 
+    /// <summary>Length of every signature in characters.</summary>
+    public const int SignatureLength = 22;
+
     /// <summary>The signature of <paramref name="payload"/>.</summary>
     public string Sign(string payload)
     {
@@ -28,17 +31,26 @@ public sealed class MediaUrlSigner
         return Base64Url.EncodeToString(mac[..SignatureBytes]);
     }
 
-    /// <summary>Whether <paramref name="signature"/> signs <paramref name="payload"/> (constant time).</summary>
+    /// <summary>
+    /// Whether <paramref name="signature"/> is exactly the signature of <paramref name="payload"/>.
+    /// Compares the encoded text in constant time, so padding, whitespace or other spellings that
+    /// a lenient decoder would accept never verify, and malformed input never throws.
+    /// </summary>
     public bool Verify(string payload, string signature)
     {
-        Span<byte> presented = stackalloc byte[SignatureBytes + 2];
-        if (!Base64Url.TryDecodeFromChars(signature, presented, out var written) || written != SignatureBytes)
+        if (signature.Length != SignatureLength)
         {
             return false;
         }
 
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload), mac);
-        return CryptographicOperations.FixedTimeEquals(mac[..SignatureBytes], presented[..SignatureBytes]);
+        Span<byte> presented = stackalloc byte[SignatureLength];
+        Span<byte> expected = stackalloc byte[SignatureLength];
+        if (Encoding.ASCII.GetBytes(signature, presented) != SignatureLength
+            || Encoding.ASCII.GetBytes(Sign(payload), expected) != SignatureLength)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(presented, expected);
     }
 }

@@ -78,7 +78,9 @@ public sealed class PlaybackUrls(
         var expiresText = parts[isMedia ? 3 : 2];
         var file = isMedia ? parts[5] : string.Join('/', parts[4..]);
         var dot = file.LastIndexOf('.');
-        if (dot <= 0 || !long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        // Only the canonical spelling of the expiry is accepted, so one item has one URL.
+        if (dot <= 0 || !long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            || expiresText != expires.ToString(CultureInfo.InvariantCulture))
         {
             return null;
         }
