@@ -18,8 +18,9 @@ public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> lo
 
     private string Name => this.GetPrimaryKeyString();
 
+    // An invalid name never reaches the store: calls then answer InvalidName instead of failing activation.
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _info = await store.GetInfoAsync(Name, cancellationToken);
+        _info = MediaName.IsValid(Name) ? await store.GetInfoAsync(Name, cancellationToken) : null;
 
     public Task<MediaInfo?> GetInfoAsync() => Task.FromResult(_info);
 

@@ -26,6 +26,12 @@ public sealed class RecordingGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // An invalid name never reaches the spool: calls then answer InvalidName or Unknown.
+        if (!MediaName.IsValid(Name))
+        {
+            return;
+        }
+
         _record = await spool.LoadAsync(Name, cancellationToken);
         _bytes = _record is null ? 0 : spool.GetLength(Name);
         if (_record is { State: RecordingState.Receiving })
@@ -131,7 +137,7 @@ public sealed class RecordingGrain(
 
     public async Task<MediaChunk?> ReadAsync(long offset, int count)
     {
-        if (_record is null)
+        if (_record is null || offset < 0)
         {
             return null;
         }
@@ -143,6 +149,11 @@ public sealed class RecordingGrain(
 
     public async Task<MediaInfo> StoreAsync(string mediaName)
     {
+        if (!MediaName.IsValid(mediaName))
+        {
+            throw new MediaRejectedException(MediaRejection.InvalidName, $"'{mediaName}' is not a valid media name");
+        }
+
         if (_record is null)
         {
             throw new MediaRejectedException(MediaRejection.InvalidRequest, $"recording '{Name}' does not exist");
