@@ -26,8 +26,10 @@ for tool in dotnet sox wrk nginx curl cmp ss; do
 done
 
 tmp=$(mktemp -d /tmp/bench-http-playback.XXXXXX)
+exec 3>&2 # the script's stderr, for the exit trap even while a wrk run has 2> redirected
 silo_pid=""
 nginx_pid=""
+wrk_pid=""
 
 stop_pid() {
   local pid=$1
@@ -43,13 +45,14 @@ stop_pid() {
 
 cleanup() {
   local rc=$?
+  stop_pid "$wrk_pid"
   stop_pid "$silo_pid"
   stop_pid "$nginx_pid"
   wait 2>/dev/null || true
   if [ "$rc" -ne 0 ]; then
     # Keep the logs of a failed run next to its results.
     cp "$tmp"/*.log "$out"/ 2>/dev/null || true
-    echo "http-playback: FAILED (rc=$rc); logs in $out" >&2
+    echo "http-playback: FAILED (rc=$rc); logs in $out" >&3
   fi
   rm -rf "$tmp"
   exit "$rc"
@@ -58,7 +61,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log() { echo "[http-playback] $*" >&2; }
+log() { echo "[http-playback] $*" >&3; }
 
 # A free TCP port on 127.0.0.1 not handed out earlier in this run.
 taken=" "
@@ -101,6 +104,11 @@ cpu_ticks() {
 }
 hz=$(getconf CLK_TCK)
 
+# CPU ticks the whole machine spent busy (user, nice, system, irq, softirq, steal).
+machine_busy_ticks() {
+  awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat
+}
+
 # ---------------------------------------------------------------------------------------------
 log "building the silo (Release)"
 dotnet build -c Release "$repo/src/Silo" -nologo -v quiet >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
@@ -132,8 +140,11 @@ mkdir -p "$tmp/data"
 ) >"$tmp/silo.log" 2>&1 &
 silo_pid=$!
 base="http://127.0.0.1:$http_port"
+started=$SECONDS
 wait_http_ok "$base/api/health" "$silo_pid" "$HEALTH_TIMEOUT" "silo"
-log "silo healthy after ${SECONDS}s of script time"
+log "silo healthy after $((SECONDS - started))s"
+# The CPU accounting below reads /proc/$silo_pid: it must be the silo itself, not a wrapper shell.
+grep -q MediaOrleans.Silo.dll "/proc/$silo_pid/cmdline" || { log "pid $silo_pid is not the silo"; exit 1; }
 
 log "uploading bench/tone"
 curl -fsS -X PUT --data-binary @"$fixture" -H 'Content-Type: audio/wav' "$base/api/media/bench/tone" >"$tmp/upload.json"
@@ -189,14 +200,18 @@ cp "$tmp/nginx.headers" "$out/nginx.headers"
 
 # ---------------------------------------------------------------------------------------------
 wrk_run() { # name url duration file
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" >"$4" 2>&1
+  # In the background and waited for, so a TERM or INT reaches the trap at once, not after wrk.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" >"$4" 2>&1 &
+  wrk_pid=$!
+  wait "$wrk_pid"
+  wrk_pid=""
 }
 
 log "warming up (${WARMUP} each)"
 wrk_run silo "$silo_url" "$WARMUP" "$out/warmup-silo.txt"
 wrk_run nginx "$nginx_url" "$WARMUP" "$out/warmup-nginx.txt"
 
-# Rows: name round rps lat_avg lat_stdev lat_max p50 p90 p99 transfer server_cpu_s wrk_cpu_s errors
+# Rows: name round rps lat_avg lat_stdev lat_max p50 p90 p99 transfer server_cpu_s wrk_cpu_s errors other_cpu_s
 rows="$tmp/rows.tsv"
 : >"$rows"
 TIMEFORMAT='%U %S'
@@ -207,8 +222,10 @@ for round in $(seq 1 "$ROUNDS"); do
     file="$out/$who-round$round.txt"
     log "round $round/$ROUNDS: $who ($DURATION, -t$THREADS -c$CONNECTIONS)"
     before=$(cpu_ticks "$pid")
+    busy_before=$(machine_busy_ticks)
     { time wrk_run "$who" "$url" "$DURATION" "$file"; } 2>"$tmp/time.txt"
     after=$(cpu_ticks "$pid")
+    busy_after=$(machine_busy_ticks)
     read -r wu ws <"$tmp/time.txt"
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$file")
     [ -n "$rps" ] || { log "no Requests/sec in $file"; cat "$file" >&2; exit 1; }
@@ -222,8 +239,12 @@ for round in $(seq 1 "$ROUNDS"); do
     errors="${non2xx:+non2xx=$non2xx }${sockerr:+socket: $sockerr}"
     server_cpu=$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN {printf "%.1f", t / hz}')
     wrk_cpu=$(awk -v u="$wu" -v s="$ws" 'BEGIN {printf "%.1f", u + s}')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$who" "$round" "$rps" "$lavg" "$lstd" "$lmax" \
-      "$p50" "$p90" "$p99" "$transfer" "$server_cpu" "$wrk_cpu" "${errors:-none}" >>"$rows"
+    # Busy CPU not charged to the server or wrk: kernel softirq work for loopback plus anything
+    # else running on the machine. On a quiet machine it stays under 1 s per 10 s run.
+    other_cpu=$(awk -v b=$((busy_after - busy_before)) -v hz="$hz" -v s="$server_cpu" -v w="$wrk_cpu" \
+      'BEGIN {o = b / hz - s - w; printf "%.1f", (o < 0 ? 0 : o)}')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$who" "$round" "$rps" "$lavg" "$lstd" "$lmax" \
+      "$p50" "$p90" "$p99" "$transfer" "$server_cpu" "$wrk_cpu" "${errors:-none}" "$other_cpu" >>"$rows"
     if [ -n "$non2xx" ]; then
       log "$who returned $non2xx non-2xx responses"
       exit 1
@@ -231,6 +252,10 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 cp "$rows" "$out/rounds.tsv"
+dur_s=$(awk -v d="$DURATION" 'BEGIN {v = d + 0; if (d ~ /m$/) v *= 60; print v}')
+# A round is suspect when other busy CPU exceeds a quarter of the machine for its duration.
+noisy=$(awk -F'\t' -v lim="$(awk -v n="$(nproc)" -v d="$dur_s" 'BEGIN {print n * d / 4}')" \
+  '$14 > lim {printf "%s%s round %s (%s s)", sep, $1, $2, $14; sep = ", "}' "$rows")
 
 # The reported row per server is the round with the median requests/s (lower median when even).
 median_row() {
@@ -244,7 +269,6 @@ silo_rps=$(field "$silo_row" 3)
 nginx_rps=$(field "$nginx_row" 3)
 ratio=$(awk -v a="$silo_rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')
 verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 1.0) ? "meets" : "below"}')
-dur_s=$(awk -v d="$DURATION" 'BEGIN {v = d + 0; if (d ~ /m$/) v *= 60; print v}')
 cpu_per_req() { # cpu_seconds rps -> microseconds of CPU per request
   awk -v c="$1" -v r="$2" -v d="$dur_s" 'BEGIN {if (r > 0) printf "%.0f", c * 1e6 / (r * d); else print "-"}'
 }
@@ -275,17 +299,22 @@ summary="$out/summary.md"
   echo
   echo "**silo / nginx requests/s = ${ratio}x** (target ≥ 1.0x: $verdict target)"
   echo
-  echo "All rounds (requests/s; server CPU seconds over the run; wrk errors):"
+  echo "All rounds (requests/s; CPU seconds over the run of the server and of everything else busy"
+  echo "on the machine besides server and wrk, i.e. loopback softirq plus any other load; wrk errors):"
   echo
-  echo "| round | silo req/s | silo CPU s | nginx req/s | nginx CPU s | errors (silo / nginx) |"
-  echo "|---:|---:|---:|---:|---:|---|"
+  echo "| round | silo req/s | silo CPU s | other CPU s | nginx req/s | nginx CPU s | other CPU s | errors (silo / nginx) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---|"
   for round in $(seq 1 "$ROUNDS"); do
     s=$(awk -F'\t' -v r="$round" '$1 == "silo" && $2 == r' "$rows")
     n=$(awk -F'\t' -v r="$round" '$1 == "nginx" && $2 == r' "$rows")
-    printf '| %s | %s | %s | %s | %s | %s / %s |\n' "$round" "$(field "$s" 3)" "$(field "$s" 11)" \
-      "$(field "$n" 3)" "$(field "$n" 11)" "$(field "$s" 13)" "$(field "$n" 13)"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s |\n' "$round" "$(field "$s" 3)" "$(field "$s" 11)" \
+      "$(field "$s" 14)" "$(field "$n" 3)" "$(field "$n" 11)" "$(field "$n" 14)" "$(field "$s" 13)" "$(field "$n" 13)"
   done
   echo
+  if [ -n "$noisy" ]; then
+    echo "**Warning: other work was running on the machine during: $noisy. Treat these numbers as noisy.**"
+    echo
+  fi
   echo "Raw wrk outputs: bench/results/$(basename "$out")/"
 } >"$summary"
 
