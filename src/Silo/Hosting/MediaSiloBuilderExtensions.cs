@@ -35,6 +35,7 @@ public static class MediaSiloBuilderExtensions
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<PlaybackSource>();
+        services.AddSingleton<PlaybackConnectionMiddleware>();
 
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<MediaOptions>, IOptions<HttpListenerOptions>, IOptions<ShoutOptions>>(ConfigureListeners);
@@ -46,7 +47,6 @@ public static class MediaSiloBuilderExtensions
     /// <summary>Maps the HTTP listener's routes.</summary>
     public static WebApplication MapMediaEndpoints(this WebApplication app)
     {
-        app.MapPlayback();
         app.MapAdminApi();
         return app;
     }
@@ -57,7 +57,12 @@ public static class MediaSiloBuilderExtensions
         var address = IPAddress.Parse(media.Value.ListenAddress);
         kestrel.AddServerHeader = false;
         kestrel.Limits.MaxRequestBodySize = http.Value.MaxUploadBytes;
-        kestrel.Listen(address, http.Value.Port, listen => listen.Protocols = HttpProtocols.Http1);
+        kestrel.Listen(address, http.Value.Port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            var playback = listen.ApplicationServices.GetRequiredService<PlaybackConnectionMiddleware>();
+            listen.Use(next => connection => playback.OnConnectionAsync(connection, next));
+        });
         kestrel.Listen(address, shout.Value.Port, listen => listen.UseConnectionHandler<ShoutConnectionHandler>());
     }
 

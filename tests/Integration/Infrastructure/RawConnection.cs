@@ -43,6 +43,21 @@ public sealed class RawConnection : IAsyncDisposable
         return head.ToString();
     }
 
+    /// <summary>Reads exactly <paramref name="length"/> body bytes.</summary>
+    public async Task<byte[]> ReadBodyAsync(int length)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var body = new byte[length];
+        await _stream.ReadExactlyAsync(body, deadline.Token);
+        return body;
+    }
+
+    /// <summary>The value of header <paramref name="name"/> in a response head, or null.</summary>
+    public static string? HeaderOf(string head, string name) =>
+        head.Split("\r\n").Skip(1).Select(line => line.Split(':', 2))
+            .Where(pair => pair.Length == 2 && pair[0].Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(pair => pair[1].Trim()).FirstOrDefault();
+
     /// <summary>Whether the server closed the connection (reads until end of stream, within the deadline).</summary>
     public async Task<bool> ClosedByServerAsync(TimeSpan? timeout = null)
     {

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace MediaOrleans.Silo.Http;
+
+/// <summary>The <c>Date</c> header value (RFC 1123), formatted once per second rather than per response.</summary>
+internal static class HttpDate
+{
+    private static (long Second, string Text) _current = (0, string.Empty);
+
+    /// <summary>Now, as an HTTP date.</summary>
+    public static string Now(TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var second = now.ToUnixTimeSeconds();
+        var current = _current;
+        if (current.Second != second)
+        {
+            current = (second, now.ToString("r", CultureInfo.InvariantCulture));
+            _current = current;
+        }
+
+        return current.Text;
+    }
+}
