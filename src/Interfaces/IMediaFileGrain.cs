@@ -21,6 +21,14 @@ public interface IMediaFileGrain : IGrainWithStringKey
     Task<MediaChunk?> ReadAsync(string version, long offset, int count);
 
     /// <summary>
+    /// Like <see cref="ReadAsync(string, long, int)"/> for <paramref name="variant"/> of the version:
+    /// transcoded once (MP3 decoded, resampled, written as 16-bit PCM WAV) and held by the grain.
+    /// Returns <c>null</c> when the version is gone or the variant is not available.
+    /// </summary>
+    [ReadOnly]
+    Task<MediaChunk?> ReadVariantAsync(string version, MediaVariant variant, long offset, int count);
+
+    /// <summary>
     /// Validates <paramref name="upload"/> as audio and stores it as the item's new current version.
     /// Throws <see cref="MediaRejectedException"/> when the bytes are not acceptable audio.
     /// </summary>

@@ -15,6 +15,7 @@ public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> lo
     private const int MaxReadBytes = 4 * 1024 * 1024;
     private MediaInfo? _info;
     private Task<byte[]?>? _content;
+    private readonly Dictionary<MediaVariant, Task<byte[]?>> _variants = [];
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -24,17 +25,19 @@ public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> lo
 
     public Task<MediaInfo?> GetInfoAsync() => Task.FromResult(_info);
 
-    public async Task<MediaChunk?> ReadAsync(string version, long offset, int count)
+    public Task<MediaChunk?> ReadAsync(string version, long offset, int count) =>
+        _info is null ? Task.FromResult<MediaChunk?>(null) : ReadVariantAsync(version, MediaVariant.Stored(_info), offset, count);
+
+    public async Task<MediaChunk?> ReadVariantAsync(string version, MediaVariant variant, long offset, int count)
     {
-        if (_info is null || _info.Version != version || offset < 0 || count < 0)
+        if (_info is null || _info.Version != version || offset < 0 || count < 0 || !variant.IsAvailableFor(_info, out _))
         {
             return null;
         }
 
-        var content = await (_content ??= LoadAsync(_info));
+        var content = await ContentAsync(_info, variant);
         if (content is null)
         {
-            _content = null;
             return null;
         }
 
@@ -53,8 +56,43 @@ public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> lo
         var (contentType, format) = AudioInspector.Inspect(upload.ContentType, upload.Content);
         _info = await store.PutAsync(Name, contentType, upload.Content, format);
         _content = Task.FromResult<byte[]?>(upload.Content);
+        _variants.Clear();
         MediaLog.Replaced(logger, Name, _info.Version, _info.Length, format.Codec);
         return _info;
+    }
+
+    // One task per form, shared by concurrent readers, so each is loaded or transcoded once.
+    private async Task<byte[]?> ContentAsync(MediaInfo info, MediaVariant variant)
+    {
+        var stored = await (_content ??= LoadAsync(info));
+        if (stored is null)
+        {
+            _content = null;
+            return null;
+        }
+
+        if (variant.IsStoredFormOf(info))
+        {
+            return stored;
+        }
+
+        if (!_variants.TryGetValue(variant, out var transcoded))
+        {
+            transcoded = Task.FromResult<byte[]?>(Transcode(info, stored, variant));
+            _variants[variant] = transcoded;
+        }
+
+        return await transcoded;
+    }
+
+    private byte[] Transcode(MediaInfo info, byte[] stored, MediaVariant variant)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var pcm = info.Audio.Codec == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+        var wav = WavCodec.ToPcm16Wav(Resampler.Resample(pcm, variant.Rate == 0 ? pcm.SampleRate : variant.Rate));
+        MediaLog.Transcoded(logger, info.Name, info.Version, variant.Extension, variant.Rate, wav.Length,
+            TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        return wav;
     }
 
     private async Task<byte[]?> LoadAsync(MediaInfo info)

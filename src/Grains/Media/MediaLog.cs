@@ -11,6 +11,9 @@ internal static partial class MediaLog
     [LoggerMessage(1001, LogLevel.Debug, "Media {Media} version {Version} loaded from the store ({Bytes} bytes)")]
     public static partial void Loaded(ILogger logger, string media, string version, long bytes);
 
+    [LoggerMessage(1003, LogLevel.Information, "Media {Media} version {Version} transcoded to {Extension} at {Rate} Hz ({Bytes} bytes in {Milliseconds} ms)")]
+    public static partial void Transcoded(ILogger logger, string media, string version, string extension, int rate, long bytes, double milliseconds);
+
     [LoggerMessage(1002, LogLevel.Warning, "Media {Media} version {Version} is described but missing from the store")]
     public static partial void VersionMissing(ILogger logger, string media, string version);
 }

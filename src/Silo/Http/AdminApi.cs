@@ -90,40 +90,41 @@ public static class AdminApi
             return NotFound(ask.MediaName);
         }
 
-        var stored = info.ContentType == AudioInspector.Mp3ContentType ? "mp3" : "wav";
-        var format = ask.Format?.ToLowerInvariant() ?? stored;
+        var format = ask.Format?.ToLowerInvariant() ?? MediaVariant.ExtensionOf(info);
         var protocol = ask.Protocol?.ToLowerInvariant() ?? (format == "mp3" ? "shout" : "http");
-        var refusal = CheckStreamRequest(ask, info, format, stored, protocol);
+        var variant = new MediaVariant(format, ask.Rate ?? 0);
+        var refusal = CheckStreamRequest(ask, info, variant, protocol);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        return Results.Json(new StreamResponse(urls.ForMedia(info, protocol == "shout", format), info.Name, info.Version, info.ContentType));
+        // A WAV asked at its stored rate is the stored item: one URL, one cache entry.
+        var rate = variant.IsStoredFormOf(info) ? 0 : variant.Rate;
+        return Results.Json(new StreamResponse(urls.ForMedia(info, protocol == "shout", format, rate), info.Name, info.Version,
+            format == "mp3" ? AudioInspector.Mp3ContentType : AudioInspector.WavContentType));
     }
 
-    private static IResult? CheckStreamRequest(StreamRequest ask, MediaInfo info, string format, string stored, string protocol)
+    private static IResult? CheckStreamRequest(StreamRequest ask, MediaInfo info, MediaVariant variant, string protocol)
     {
         if (protocol is not ("http" or "shout"))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_protocol", $"protocol '{ask.Protocol}' is not served; use http or shout");
         }
 
-        if (format is not ("wav" or "mp3"))
+        if (variant.Extension is not ("wav" or "mp3"))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_format", $"format '{ask.Format}' is not served; use wav or mp3");
         }
 
-        if (format != stored || (protocol == "shout" && format != "mp3"))
+        if (protocol == "shout" && variant.Extension != "mp3")
         {
-            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable",
-                $"'{info.Name}' is stored as {stored}; it can be streamed as {stored}{(stored == "mp3" ? " over http or shout" : " over http")}");
+            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable", "shout streams carry MP3 only; ask for http to get WAV");
         }
 
-        if (ask.Rate is { } rate && rate != info.Audio.SampleRate)
+        if (!variant.IsAvailableFor(info, out var why))
         {
-            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "rate_unavailable",
-                $"'{info.Name}' is stored at {info.Audio.SampleRate} Hz");
+            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable", why);
         }
 
         if (ask.StreamType is { } type && !type.Equals("new", StringComparison.OrdinalIgnoreCase))

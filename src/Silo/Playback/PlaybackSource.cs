@@ -18,7 +18,7 @@ public sealed class PlaybackSource : IDisposable
     private readonly IGrainFactory _grains;
     private readonly HttpListenerOptions _options;
     private readonly MemoryCache _cache;
-    private readonly ConcurrentDictionary<(string, string), Task<PlaybackContent?>> _loading = new();
+    private readonly ConcurrentDictionary<(string, string, MediaVariant), Task<PlaybackContent?>> _loading = new();
 
     /// <summary>Creates the source with its own bounded cache.</summary>
     public PlaybackSource(IGrainFactory grains, IOptions<HttpListenerOptions> options)
@@ -30,24 +30,26 @@ public sealed class PlaybackSource : IDisposable
 
     /// <summary>The content <paramref name="target"/> names, or <c>null</c> if it no longer exists.</summary>
     public Task<PlaybackContent?> OpenAsync(PlaybackTarget target) =>
-        target.IsRecording ? OpenRecordingAsync(target.Name) : OpenMediaAsync(target.Name, target.Version);
+        target.IsRecording
+            ? OpenRecordingAsync(target.Name)
+            : OpenMediaAsync(target.Name, target.Version, new MediaVariant(target.Extension, target.Rate));
 
     /// <inheritdoc />
     public void Dispose() => _cache.Dispose();
 
-    private Task<PlaybackContent?> OpenMediaAsync(string name, string version)
+    private Task<PlaybackContent?> OpenMediaAsync(string name, string version, MediaVariant variant)
     {
-        var key = (name, version);
+        var key = (name, version, variant);
         if (_cache.TryGetValue(key, out PlaybackContent? hit))
         {
             return Task.FromResult(hit);
         }
 
         // One load per (name, version) however many listeners ask at once.
-        return _loading.GetOrAdd(key, k => LoadMediaAsync(k.Item1, k.Item2));
+        return _loading.GetOrAdd(key, k => LoadMediaAsync(k.Item1, k.Item2, k.Item3));
     }
 
-    private async Task<PlaybackContent?> LoadMediaAsync(string name, string version)
+    private async Task<PlaybackContent?> LoadMediaAsync(string name, string version, MediaVariant variant)
     {
         // Never finish synchronously: the entry must be in _loading before the finally removes it.
         await Task.Yield();
@@ -55,22 +57,31 @@ public sealed class PlaybackSource : IDisposable
         {
             var grain = _grains.GetGrain<IMediaFileGrain>(name);
             var info = await grain.GetInfoAsync();
-            if (info is null || info.Version != version)
+            if (info is null || info.Version != version || !variant.IsAvailableFor(info, out _))
             {
                 return null;
             }
 
-            var tag = $"\"{version}\"";
-            if (info.Length > _options.MaxCachedItemBytes || info.Length > _options.CacheBytes)
+            // The first read also tells the variant's length (a transcoded WAV differs from the stored item).
+            var first = await grain.ReadVariantAsync(version, variant, 0, ChunkBytes);
+            if (first is null)
             {
-                return new PlaybackContent(info.Length, info.LastModified, tag,
-                    async offset => (await grain.ReadAsync(version, offset, ChunkBytes))?.Data);
+                return null;
             }
 
-            var bytes = new byte[info.Length];
-            for (var offset = 0; offset < bytes.Length;)
+            var tag = variant.IsStoredFormOf(info) ? $"\"{version}\"" : $"\"{version}-{variant.Extension}{variant.Rate}\"";
+            var length = first.TotalLength;
+            if (length > _options.MaxCachedItemBytes || length > _options.CacheBytes)
             {
-                var chunk = await grain.ReadAsync(version, offset, ChunkBytes);
+                return new PlaybackContent(length, info.LastModified, tag,
+                    async offset => (await grain.ReadVariantAsync(version, variant, offset, ChunkBytes))?.Data);
+            }
+
+            var bytes = new byte[length];
+            first.Data.CopyTo(bytes, 0);
+            for (var offset = first.Data.Length; offset < bytes.Length;)
+            {
+                var chunk = await grain.ReadVariantAsync(version, variant, offset, ChunkBytes);
                 if (chunk is null || chunk.Data.Length == 0)
                 {
                     return null;
@@ -81,12 +92,12 @@ public sealed class PlaybackSource : IDisposable
             }
 
             var content = new PlaybackContent(bytes, info.LastModified, tag);
-            _cache.Set((name, version), content, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes.Length) });
+            _cache.Set((name, version, variant), content, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes.Length) });
             return content;
         }
         finally
         {
-            _loading.TryRemove((name, version), out _);
+            _loading.TryRemove((name, version, variant), out _);
         }
     }
 

@@ -6,7 +6,8 @@ namespace MediaOrleans.Silo.Urls;
 /// <param name="Version">The media version the URL names (empty for recordings).</param>
 /// <param name="Extension"><c>wav</c> or <c>mp3</c>.</param>
 /// <param name="Expires">Unix time after which the URL is refused.</param>
-public sealed record PlaybackTarget(bool IsRecording, string Name, string Version, string Extension, long Expires)
+/// <param name="Rate">Sample rate asked for, 0 for the stored rate.</param>
+public sealed record PlaybackTarget(bool IsRecording, string Name, string Version, string Extension, long Expires, int Rate = 0)
 {
     /// <summary>The HTTP content type of the extension.</summary>
     public string ContentType => Extension == "wav" ? "audio/wav" : "audio/mpeg";

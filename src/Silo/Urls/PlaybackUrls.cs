@@ -9,7 +9,8 @@ namespace MediaOrleans.Silo.Urls;
 
 /// <summary>
 /// Builds and checks playback URLs. Everything lives in the path, the real extension last:
-/// <c>/m/{version}/{expires}/{signature}/{name}.{ext}</c> for media and
+/// <c>/m/{version}/{expires}/{signature}/{name}.{ext}</c> for media (the version segment is
+/// <c>{version}-{rate}</c> for a resampled WAV) and
 /// <c>/r/{expires}/{signature}/{name}.mp3</c> for recordings under review. The version in the
 /// path makes a changed item a new URL, which FreeSWITCH's URL-keyed caches need.
 /// </summary>
@@ -22,11 +23,12 @@ public sealed class PlaybackUrls(
     TimeProvider time)
 {
     /// <summary>A signed URL for <paramref name="info"/> as <paramref name="extension"/>, over <c>http</c> or <c>shout</c>.</summary>
-    public string ForMedia(MediaInfo info, bool shoutProtocol, string extension)
+    public string ForMedia(MediaInfo info, bool shoutProtocol, string extension, int rate = 0)
     {
         var expires = NextExpiry();
-        var signature = signer.Sign(Payload(false, info.Name, info.Version, extension, expires));
-        return $"{Origin(shoutProtocol)}/m/{info.Version}/{expires}/{signature}/{info.Name}.{extension}";
+        var version = rate == 0 ? info.Version : string.Create(CultureInfo.InvariantCulture, $"{info.Version}-{rate}");
+        var signature = signer.Sign(Payload(false, info.Name, version, extension, expires));
+        return $"{Origin(shoutProtocol)}/m/{version}/{expires}/{signature}/{info.Name}.{extension}";
     }
 
     /// <summary>A signed SHOUT URL that plays what a recording has received.</summary>
@@ -51,7 +53,8 @@ public sealed class PlaybackUrls(
         }
 
         var signature = path.Split('/')[target.IsRecording ? 3 : 4];
-        if (!signer.Verify(Payload(target.IsRecording, target.Name, target.Version, target.Extension, target.Expires), signature))
+        var versionSegment = target.Rate == 0 ? target.Version : string.Create(CultureInfo.InvariantCulture, $"{target.Version}-{target.Rate}");
+        if (!signer.Verify(Payload(target.IsRecording, target.Name, versionSegment, target.Extension, target.Expires), signature))
         {
             return PlaybackUrlStatus.BadSignature;
         }
@@ -74,7 +77,7 @@ public sealed class PlaybackUrls(
             return null;
         }
 
-        var version = isMedia ? parts[2] : string.Empty;
+        var (version, rate) = isMedia ? SplitVersion(parts[2]) : (string.Empty, 0);
         var expiresText = parts[isMedia ? 3 : 2];
         var file = isMedia ? parts[5] : string.Join('/', parts[4..]);
         var dot = file.LastIndexOf('.');
@@ -88,7 +91,22 @@ public sealed class PlaybackUrls(
         var name = file[..dot];
         var extension = file[(dot + 1)..];
         var extensionOk = extension == "mp3" || (extension == "wav" && isMedia);
-        return extensionOk && MediaName.IsValid(name) ? new PlaybackTarget(isRecording, name, version, extension, expires) : null;
+        return extensionOk && rate >= 0 && MediaName.IsValid(name) ? new PlaybackTarget(isRecording, name, version, extension, expires, rate) : null;
+    }
+
+    // "{version}" or "{version}-{rate}"; a rate that is not canonical digits makes the path invalid (-1).
+    private static (string Version, int Rate) SplitVersion(string segment)
+    {
+        var dash = segment.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0)
+        {
+            return (segment, 0);
+        }
+
+        var text = segment[(dash + 1)..];
+        var ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rate)
+                 && rate > 0 && text == rate.ToString(CultureInfo.InvariantCulture);
+        return (segment[..dash], ok ? rate : -1);
     }
 
     private static string Payload(bool isRecording, string name, string version, string extension, long expires) =>

@@ -45,6 +45,22 @@ public sealed class PlaybackUrlsTests
     }
 
     [Fact]
+    public void ForMediaWithRate_ChecksValidWithThatRate_AndTamperedRateIsRefused()
+    {
+        var urls = PlaybackUrlsFactory.Create(_time);
+        var path = PlaybackUrlsFactory.PathOf(urls.ForMedia(PlaybackUrlsFactory.Welcome, false, "wav", 16000));
+
+        Assert.Contains($"/{Version}-16000/", path, StringComparison.Ordinal);
+        Assert.Equal(PlaybackUrlStatus.Valid, urls.Check(path, out var target));
+        Assert.Equal(16000, target!.Rate);
+        Assert.Equal(Version, target.Version);
+        Assert.Equal(PlaybackUrlStatus.BadSignature, urls.Check(path.Replace("-16000/", "-8000/", StringComparison.Ordinal), out _));
+        Assert.Equal(PlaybackUrlStatus.BadSignature, urls.Check(path.Replace("-16000/", "/", StringComparison.Ordinal), out _));
+        Assert.Equal(PlaybackUrlStatus.NotPlaybackPath, urls.Check(path.Replace("-16000/", "-016000/", StringComparison.Ordinal), out _));
+        Assert.Equal(PlaybackUrlStatus.NotPlaybackPath, urls.Check(path.Replace("-16000/", "-x/", StringComparison.Ordinal), out _));
+    }
+
+    [Fact]
     public void Check_ExpiryWithLeadingZero_NotPlaybackPath()
     {
         var urls = PlaybackUrlsFactory.Create(_time);
