@@ -9,6 +9,8 @@ namespace MediaOrleans.Interfaces;
 /// <param name="EndedAt">When receiving stopped.</param>
 /// <param name="StoppedReason">Why receiving stopped (<c>closed</c>, <c>max-seconds</c>, <c>max-bytes</c>, <c>idle</c>), if it did.</param>
 /// <param name="StoredAs">The media name it was stored as, once stored.</param>
+/// <param name="DurationMs">Playing time of the MP3 frames received so far.</param>
+/// <param name="TrailingSilenceMs">Near-silence at the end (FreeSWITCH's threshold of 500), once complete; voicemail may trim it.</param>
 [GenerateSerializer, Immutable]
 public sealed record RecordingStatus(
     [property: Id(0)] string Name,
@@ -18,4 +20,6 @@ public sealed record RecordingStatus(
     [property: Id(4)] DateTimeOffset? StartedAt,
     [property: Id(5)] DateTimeOffset? EndedAt,
     [property: Id(6)] string? StoppedReason,
-    [property: Id(7)] string? StoredAs);
+    [property: Id(7)] string? StoredAs,
+    [property: Id(8)] long DurationMs = 0,
+    [property: Id(9)] long? TrailingSilenceMs = null);

@@ -1,3 +1,4 @@
+using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
@@ -16,11 +17,15 @@ public sealed class RecordingGrain(
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain
 {
     private const int MaxReadBytes = 1024 * 1024;
+
+    // Trailing silence is measured on at most this much of the end (8 min of 16 kbps call audio).
+    private const int TailBytes = 1024 * 1024;
     private readonly RecordingOptions _limits = options.Value;
     private RecordingRecord? _record;
     private IRecordingSpoolWriter? _writer;
     private Guid _session;
     private long _bytes;
+    private Mp3StreamMeter _meter = new();
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -38,7 +43,12 @@ public sealed class RecordingGrain(
         {
             // The silo that was receiving stopped mid-stream: everything it spooled is kept.
             RecordingLog.Recovered(logger, Name, _bytes);
-            await SaveAsync(_record with { State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = "interrupted" });
+            var (duration, silence) = await AnalyzeSpoolAsync();
+            await SaveAsync(_record with
+            {
+                State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = "interrupted",
+                DurationMs = duration, TrailingSilenceMs = silence,
+            });
         }
     }
 
@@ -91,6 +101,7 @@ public sealed class RecordingGrain(
 
         _writer = spool.OpenWriter(Name);
         _bytes = _writer.Length;
+        _meter = new Mp3StreamMeter();
         _session = Guid.NewGuid();
         await SaveAsync(_record with { State = RecordingState.Receiving, StartedAt = time.GetUtcNow() });
         return new SourceAdmission(SourceAdmissionResult.Accepted, _session, _record.MaxSeconds);
@@ -103,6 +114,7 @@ public sealed class RecordingGrain(
             return AppendResult.NotAdmitted;
         }
 
+        // Wall-clock guard for sources that stall or send junk; audio time is the precise limit below.
         var elapsed = time.GetUtcNow() - record.StartedAt!.Value;
         if (elapsed.TotalSeconds > record.MaxSeconds + _limits.GraceSeconds)
         {
@@ -113,10 +125,17 @@ public sealed class RecordingGrain(
         var room = _limits.MaxBytes - _bytes;
         var take = (int)Math.Min(chunk.Data.Length, room);
         await _writer.AppendAsync(chunk.Data.AsMemory(0, take));
+        _meter.Append(chunk.Data.AsSpan(0, take));
         _bytes += take;
         if (take < chunk.Data.Length || _bytes >= _limits.MaxBytes)
         {
             await FinishAsync("max-bytes");
+            return AppendResult.LimitReached;
+        }
+
+        if (_meter.DurationMs > record.MaxSeconds * 1000L)
+        {
+            await FinishAsync("max-seconds");
             return AppendResult.LimitReached;
         }
 
@@ -188,8 +207,43 @@ public sealed class RecordingGrain(
         }
 
         _session = Guid.Empty;
-        await SaveAsync(_record! with { State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason });
+        var (_, silence) = await AnalyzeSpoolAsync(withDuration: false);
+        await SaveAsync(_record! with
+        {
+            State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason,
+            DurationMs = _meter.DurationMs, TrailingSilenceMs = silence,
+        });
         RecordingLog.Completed(logger, Name, _bytes, reason);
+    }
+
+    // Duration from every frame in the spool (when the live meter did not see them all) and
+    // trailing silence from decoding the spool's tail.
+    private async Task<(long DurationMs, long? TrailingSilenceMs)> AnalyzeSpoolAsync(bool withDuration = true)
+    {
+        long duration = 0;
+        if (withDuration)
+        {
+            var meter = new Mp3StreamMeter();
+            var buffer = new byte[256 * 1024];
+            for (long offset = 0; offset < _bytes;)
+            {
+                var read = await spool.ReadAsync(Name, offset, buffer);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                meter.Append(buffer.AsSpan(0, read));
+                offset += read;
+            }
+
+            duration = meter.DurationMs;
+        }
+
+        var tailLength = (int)Math.Min(_bytes, TailBytes);
+        var tail = new byte[tailLength];
+        var got = await spool.ReadAsync(Name, _bytes - tailLength, tail);
+        return (duration, RecordingTail.TrailingSilenceMs(tail.AsSpan(0, got).ToArray()));
     }
 
     private async Task SaveAsync(RecordingRecord record)
@@ -201,5 +255,6 @@ public sealed class RecordingGrain(
     private RecordingStatus Status() => _record is null
         ? new RecordingStatus(Name, RecordingState.Unknown, 0, 0, null, null, null, null)
         : new RecordingStatus(Name, _record.State, _bytes, _record.MaxSeconds, _record.StartedAt, _record.EndedAt,
-            _record.StoppedReason, _record.StoredAs);
+            _record.StoppedReason, _record.StoredAs,
+            _record.State == RecordingState.Receiving ? _meter.DurationMs : _record.DurationMs, _record.TrailingSilenceMs);
 }

@@ -16,4 +16,6 @@ public sealed record RecordingRecord(
     DateTimeOffset? StartedAt = null,
     DateTimeOffset? EndedAt = null,
     string? StoppedReason = null,
-    string? StoredAs = null);
+    string? StoredAs = null,
+    long DurationMs = 0,
+    long? TrailingSilenceMs = null);

@@ -179,7 +179,7 @@ public static class AdminApi
 
         return Results.Json(new RecordingResponse(status.Name, status.State.ToString().ToLowerInvariant(), status.Bytes,
             status.MaxSeconds, status.StartedAt, status.EndedAt, status.StoppedReason, status.StoredAs,
-            status.Bytes > 0 ? urls.ForRecording(status.Name) : null));
+            status.Bytes > 0 ? urls.ForRecording(status.Name) : null, status.DurationMs, status.TrailingSilenceMs));
     }
 
     private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains)

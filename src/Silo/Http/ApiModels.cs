@@ -31,4 +31,4 @@ public sealed record RecordingAllocationResponse(string Name, string Url, int Ma
 /// <summary>A recording as the admin API describes it.</summary>
 public sealed record RecordingResponse(
     string Name, string State, long Bytes, int MaxSeconds, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    string? StoppedReason, string? StoredAs, string? PlaybackUrl);
+    string? StoppedReason, string? StoredAs, string? PlaybackUrl, long DurationMs, long? TrailingSilenceMs);

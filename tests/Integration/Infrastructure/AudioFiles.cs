@@ -23,6 +23,9 @@ public static class AudioFiles
     /// <summary>The tone of <see cref="Call8kMp3Async"/> with an ID3v2 tag in front and an ID3v1 tag at the end.</summary>
     public static async Task<string> Tagged8kMp3Async() => Path.Combine(await Folder.Value, "tagged8k.mp3");
 
+    /// <summary>2 s of 440 Hz then 2 s of silence, as mod_shout records an 8 kHz call that ends quietly.</summary>
+    public static async Task<string> ToneThenSilence8kMp3Async() => Path.Combine(await Folder.Value, "tone-silence8k.mp3");
+
     /// <summary>The sample bytes of a WAV file's data chunk.</summary>
     public static byte[] WavData(byte[] wav)
     {
@@ -54,6 +57,8 @@ public static class AudioFiles
             lame --quiet -t -b 16 tone8k.wav call8k.mp3
             lame --quiet -t -b 16 other8k.wav other8k.mp3
             lame --quiet -t -b 16 --tt Greeting --add-id3v2 tone8k.wav tagged8k.mp3
+            sox -n -r 8000 -c 1 -b 16 -e signed-integer tone-silence8k.wav synth 2 sine 440 vol 0.5 pad 0 2
+            lame --quiet -t -b 16 tone-silence8k.wav tone-silence8k.mp3
             """, TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.Stderr);
         return folder;

@@ -73,6 +73,21 @@ public sealed class ShoutIngestTests(SiloFixture fixture) : IClassFixture<SiloFi
     }
 
     [SkippableFact]
+    public async Task CompleteRecording_ReportsAudioDurationAndTrailingSilence()
+    {
+        var mp3 = await AudioFiles.ToneThenSilence8kMp3Async();
+        var (name, url) = await AllocateAsync();
+
+        var sent = await SourceClients.FfmpegAsync(url, mp3);
+
+        Assert.True(sent.ExitCode == 0, sent.Stderr);
+        var recording = await WaitForStateAsync(name, "complete");
+        // 4 s of audio plus LAME's delay and padding (at most three 72 ms frames).
+        Assert.InRange(recording.GetProperty("durationMs").GetInt64(), 4000, 4000 + (3 * 72));
+        Assert.InRange(recording.GetProperty("trailingSilenceMs").GetInt64(), 1800, 2000 + (3 * 72));
+    }
+
+    [SkippableFact]
     public async Task SecondSource_WhileFirstIsReceiving_IsRefused()
     {
         var mp3 = await AudioFiles.Call8kMp3Async();

@@ -57,4 +57,19 @@ public sealed partial class RecordingGrainTests
         Assert.Equal(fixture.Time.GetUtcNow(), status.EndedAt);
         Assert.Equal(AppendResult.NotAdmitted, await recording.AppendAsync(admission.Session, Chunk(10, 4)));
     }
+
+    [Fact]
+    public async Task AppendAsync_AudioPastMaxSeconds_LimitReachedWithAudioDuration()
+    {
+        var (recording, _, admission) = await ReceivingAsync("calls/limit-audio-seconds", 1);
+
+        // 10 MPEG-2.5 frames are 720 ms of audio; 5 more make 1,080 ms, past the 1 s limit.
+        Assert.Equal(AppendResult.Continue, await recording.AppendAsync(admission.Session, new RecordingChunk(Audio.Mp3Builder.Mpeg25Frames(10))));
+        Assert.Equal(720, (await recording.GetStatusAsync()).DurationMs);
+        Assert.Equal(AppendResult.LimitReached, await recording.AppendAsync(admission.Session, new RecordingChunk(Audio.Mp3Builder.Mpeg25Frames(5))));
+
+        var status = await recording.GetStatusAsync();
+        Assert.Equal("max-seconds", status.StoppedReason);
+        Assert.Equal(1080, status.DurationMs);
+    }
 }
