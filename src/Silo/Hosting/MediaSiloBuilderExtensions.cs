@@ -2,6 +2,7 @@ using System.Net;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Silo.Http;
+using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Storage;
@@ -26,6 +27,7 @@ public static class MediaSiloBuilderExtensions
         AddValidatedOptions<UrlOptions>(services, builder.Configuration, UrlOptions.Section);
         AddValidatedOptions<StoreOptions>(services, builder.Configuration, StoreOptions.Section);
         AddValidatedOptions<RecordingOptions>(services, builder.Configuration, RecordingOptions.Section);
+        AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMediaStore>(sp =>
@@ -36,6 +38,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<PlaybackSource>();
         services.AddSingleton<PlaybackConnectionMiddleware>();
+        services.AddSingleton<LiveStreamHub>();
 
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<MediaOptions>, IOptions<HttpListenerOptions>, IOptions<ShoutOptions>>(ConfigureListeners);

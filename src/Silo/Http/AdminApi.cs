@@ -99,6 +99,11 @@ public static class AdminApi
             return refusal;
         }
 
+        if (ask.StreamType?.Equals("extant", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return Results.Json(new StreamResponse(urls.ForLiveStream(info), info.Name, info.Version, AudioInspector.Mp3ContentType));
+        }
+
         // A WAV asked at its stored rate is the stored item: one URL, one cache entry.
         var rate = variant.IsStoredFormOf(info) ? 0 : variant.Rate;
         return Results.Json(new StreamResponse(urls.ForMedia(info, protocol == "shout", format, rate), info.Name, info.Version,
@@ -129,8 +134,17 @@ public static class AdminApi
 
         if (ask.StreamType is { } type && !type.Equals("new", StringComparison.OrdinalIgnoreCase))
         {
-            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "unsupported_stream_type",
-                $"stream type '{type}' is not served; use new");
+            if (!type.Equals("extant", StringComparison.OrdinalIgnoreCase))
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_stream_type",
+                    $"stream type '{type}' is not served; use new or extant");
+            }
+
+            if (variant != MediaVariant.Stored(info) || MediaVariant.ExtensionOf(info) != "mp3" || protocol != "shout")
+            {
+                return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable",
+                    "continuous (extant) streams carry a stored MP3 over shout");
+            }
         }
 
         return null;

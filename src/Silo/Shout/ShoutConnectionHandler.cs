@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
@@ -18,6 +19,7 @@ public sealed class ShoutConnectionHandler(
     IGrainFactory grains,
     PlaybackUrls urls,
     PlaybackSource playback,
+    LiveStreamHub live,
     IOptions<ShoutOptions> options,
     ILogger<ShoutConnectionHandler> logger) : ConnectionHandler
 {
@@ -196,6 +198,12 @@ public sealed class ShoutConnectionHandler(
     private async Task PlayAsync(ShoutRequestHead head, PipeWriter output)
     {
         var check = urls.Check(head.Path, out var target);
+        if (check == PlaybackUrlStatus.Valid && target!.IsLive)
+        {
+            await PlayLiveAsync(head, target, output);
+            return;
+        }
+
         var content = check == PlaybackUrlStatus.Valid && target!.Extension == "mp3" ? await playback.OpenAsync(target) : null;
         if (content is null)
         {
@@ -220,6 +228,44 @@ public sealed class ShoutConnectionHandler(
             {
                 return;
             }
+        }
+    }
+
+    // A continuous stream: no Content-Length, frames until the listener leaves or is dropped.
+    private async Task PlayLiveAsync(ShoutRequestHead head, PlaybackTarget target, PipeWriter output)
+    {
+        var joined = await live.JoinAsync(target);
+        if (joined is not { } session)
+        {
+            await output.WriteAsync(ShoutResponses.Status(404, head.IsHttp11, keepAlive: false));
+            return;
+        }
+
+        try
+        {
+            await output.WriteAsync(ShoutResponses.LiveHead);
+            if (head.Method == ShoutMethod.Head)
+            {
+                return;
+            }
+
+            await foreach (var frame in session.Listener.Frames.ReadAllAsync())
+            {
+                var flushed = await output.WriteAsync(frame);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    return;
+                }
+            }
+
+            if (session.Listener.Dropped)
+            {
+                ShoutLog.ListenerDropped(logger, head.Path);
+            }
+        }
+        finally
+        {
+            session.Mount.Leave(session.Listener);
         }
     }
 

@@ -26,6 +26,9 @@ internal static partial class ShoutLog
     [LoggerMessage(3005, LogLevel.Error, "SHOUT connection failed")]
     public static partial void Failed(ILogger logger, Exception exception);
 
+    [LoggerMessage(3007, LogLevel.Information, "Continuous stream listener on {Path} dropped: it fell too far behind")]
+    public static partial void ListenerDropped(ILogger logger, string path);
+
     [LoggerMessage(3006, LogLevel.Debug, "Playback of {Path}: {Status}")]
     public static partial void Playback(ILogger logger, string path, int status);
 }

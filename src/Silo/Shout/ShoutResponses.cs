@@ -47,6 +47,10 @@ public static class ShoutResponses
     public static byte[] PlaybackHead(long length) => Encoding.ASCII.GetBytes(
         $"HTTP/1.0 200 OK\r\nServer: MediaOrleans\r\nContent-Type: audio/mpeg\r\nContent-Length: {length}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n");
 
+    /// <summary>Continuous stream reply head: MP3 frames follow until the connection closes.</summary>
+    public static ReadOnlyMemory<byte> LiveHead { get; } = Encoding.ASCII.GetBytes(
+        "HTTP/1.0 200 OK\r\nServer: MediaOrleans\r\nContent-Type: audio/mpeg\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n");
+
     private static string Reason(int status) => status switch
     {
         200 => "OK",

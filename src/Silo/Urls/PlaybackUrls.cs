@@ -11,7 +11,8 @@ namespace MediaOrleans.Silo.Urls;
 /// Builds and checks playback URLs. Everything lives in the path, the real extension last:
 /// <c>/m/{version}/{expires}/{signature}/{name}.{ext}</c> for media (the version segment is
 /// <c>{version}-{rate}</c> for a resampled WAV) and
-/// <c>/r/{expires}/{signature}/{name}.mp3</c> for recordings under review. The version in the
+/// <c>/r/{expires}/{signature}/{name}.mp3</c> for recordings under review and
+/// <c>/c/{version}/{expires}/{signature}/{name}.mp3</c> for an item's continuous stream. The version in the
 /// path makes a changed item a new URL, which FreeSWITCH's URL-keyed caches need.
 /// </summary>
 public sealed class PlaybackUrls(
@@ -27,15 +28,23 @@ public sealed class PlaybackUrls(
     {
         var expires = NextExpiry();
         var version = rate == 0 ? info.Version : string.Create(CultureInfo.InvariantCulture, $"{info.Version}-{rate}");
-        var signature = signer.Sign(Payload(false, info.Name, version, extension, expires));
+        var signature = signer.Sign(Payload('m', info.Name, version, extension, expires));
         return $"{Origin(shoutProtocol)}/m/{version}/{expires}/{signature}/{info.Name}.{extension}";
+    }
+
+    /// <summary>A signed SHOUT URL that joins the item's shared continuous stream.</summary>
+    public string ForLiveStream(MediaInfo info)
+    {
+        var expires = NextExpiry();
+        var signature = signer.Sign(Payload('c', info.Name, info.Version, "mp3", expires));
+        return $"{Origin(true)}/c/{info.Version}/{expires}/{signature}/{info.Name}.mp3";
     }
 
     /// <summary>A signed SHOUT URL that plays what a recording has received.</summary>
     public string ForRecording(string name)
     {
         var expires = NextExpiry();
-        var signature = signer.Sign(Payload(true, name, string.Empty, "mp3", expires));
+        var signature = signer.Sign(Payload('r', name, string.Empty, "mp3", expires));
         return $"{Origin(true)}/r/{expires}/{signature}/{name}.mp3";
     }
 
@@ -54,7 +63,8 @@ public sealed class PlaybackUrls(
 
         var signature = path.Split('/')[target.IsRecording ? 3 : 4];
         var versionSegment = target.Rate == 0 ? target.Version : string.Create(CultureInfo.InvariantCulture, $"{target.Version}-{target.Rate}");
-        if (!signer.Verify(Payload(target.IsRecording, target.Name, versionSegment, target.Extension, target.Expires), signature))
+        var kind = target.IsRecording ? 'r' : target.IsLive ? 'c' : 'm';
+        if (!signer.Verify(Payload(kind, target.Name, versionSegment, target.Extension, target.Expires), signature))
         {
             return PlaybackUrlStatus.BadSignature;
         }
@@ -71,7 +81,8 @@ public sealed class PlaybackUrls(
         // "/m/{version}/{expires}/{sig}/{name}.{ext}" or "/r/{expires}/{sig}/{name}.mp3"
         var parts = path.Split('/', 6);
         var isRecording = parts.Length >= 5 && parts[0].Length == 0 && parts[1] == "r";
-        var isMedia = parts.Length == 6 && parts[0].Length == 0 && parts[1] == "m";
+        var isLive = parts.Length == 6 && parts[0].Length == 0 && parts[1] == "c";
+        var isMedia = (parts.Length == 6 && parts[0].Length == 0 && parts[1] == "m") || isLive;
         if (!isRecording && !isMedia)
         {
             return null;
@@ -90,8 +101,11 @@ public sealed class PlaybackUrls(
 
         var name = file[..dot];
         var extension = file[(dot + 1)..];
-        var extensionOk = extension == "mp3" || (extension == "wav" && isMedia);
-        return extensionOk && rate >= 0 && MediaName.IsValid(name) ? new PlaybackTarget(isRecording, name, version, extension, expires, rate) : null;
+        var extensionOk = extension == "mp3" || (extension == "wav" && isMedia && !isLive);
+        var rateOk = rate == 0 || (rate > 0 && !isLive);
+        return extensionOk && rateOk && MediaName.IsValid(name)
+            ? new PlaybackTarget(isRecording, name, version, extension, expires, rate, isLive)
+            : null;
     }
 
     // "{version}" or "{version}-{rate}"; a rate that is not canonical digits makes the path invalid (-1).
@@ -109,8 +123,8 @@ public sealed class PlaybackUrls(
         return (segment[..dash], ok ? rate : -1);
     }
 
-    private static string Payload(bool isRecording, string name, string version, string extension, long expires) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(isRecording ? 'r' : 'm')}\n{name}\n{version}\n{extension}\n{expires}");
+    private static string Payload(char kind, string name, string version, string extension, long expires) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}\n{name}\n{version}\n{extension}\n{expires}");
 
     private long NextExpiry()
     {

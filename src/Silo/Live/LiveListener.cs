@@ -1,0 +1,32 @@
+using System.Threading.Channels;
+
+namespace MediaOrleans.Silo.Live;
+
+/// <summary>One listener's bounded queue of MP3 frames; the stream drops the listener when it is full.</summary>
+public sealed class LiveListener(int capacityFrames)
+{
+    private readonly Channel<ReadOnlyMemory<byte>> _frames = Channel.CreateBounded<ReadOnlyMemory<byte>>(
+        new BoundedChannelOptions(capacityFrames) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Frames to send, in order; completes when the listener is dropped or the stream stops.</summary>
+    public ChannelReader<ReadOnlyMemory<byte>> Frames => _frames.Reader;
+
+    /// <summary>Whether the stream dropped this listener for falling behind.</summary>
+    public bool Dropped { get; private set; }
+
+    /// <summary>Queues a frame; false (and the listener is dropped) when its queue is full.</summary>
+    internal bool Offer(ReadOnlyMemory<byte> frame)
+    {
+        if (_frames.Writer.TryWrite(frame))
+        {
+            return true;
+        }
+
+        Dropped = true;
+        _frames.Writer.TryComplete();
+        return false;
+    }
+
+    /// <summary>Ends the listener's frames.</summary>
+    internal void End() => _frames.Writer.TryComplete();
+}

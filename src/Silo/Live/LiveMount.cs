@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using MediaOrleans.Grains.Audio;
+
+namespace MediaOrleans.Silo.Live;
+
+/// <summary>
+/// One media item played in a loop at real time for any number of listeners, like an Icecast
+/// mount: a listener joins at the current frame after a short burst of recent frames (always
+/// starting on a frame boundary), and one that cannot keep up is dropped from its bounded queue
+/// without ever delaying the others.
+/// </summary>
+public sealed class LiveMount
+{
+    private readonly ReadOnlyMemory<byte>[] _frames;
+    private readonly double _frameMilliseconds;
+    private readonly int _burstFrames;
+    private readonly int _queueFrames;
+    private readonly List<LiveListener> _listeners = [];
+    private readonly Queue<ReadOnlyMemory<byte>> _recent = new();
+    private readonly Lock _gate = new();
+    private int _next;
+    private bool _stopped;
+
+    private LiveMount(ReadOnlyMemory<byte>[] frames, double frameMilliseconds, LiveStreamOptions options)
+    {
+        _frames = frames;
+        _frameMilliseconds = frameMilliseconds;
+        _burstFrames = (int)Math.Ceiling(options.BurstMilliseconds / frameMilliseconds);
+        _queueFrames = Math.Max(_burstFrames + 1, (int)Math.Ceiling(options.QueueMilliseconds / frameMilliseconds));
+    }
+
+    /// <summary>Listeners connected now.</summary>
+    public int ListenerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _listeners.Count;
+            }
+        }
+    }
+
+    /// <summary>Splits <paramref name="mp3"/> into its audio frames; null if it has none.</summary>
+    public static LiveMount? Create(byte[] mp3, LiveStreamOptions options)
+    {
+        var frames = new List<ReadOnlyMemory<byte>>();
+        Mp3FrameHeader? first = null;
+        for (var position = Mp3Inspector.SkipId3v2(mp3); position + Mp3FrameHeader.Size <= mp3.Length;)
+        {
+            if (!Mp3FrameHeader.TryParse(mp3.AsSpan(position), out var header) || (first is { } f && !f.IsSameStream(header)))
+            {
+                position++;
+                continue;
+            }
+
+            if (position + header.FrameLength > mp3.Length)
+            {
+                break;
+            }
+
+            first ??= header;
+            frames.Add(mp3.AsMemory(position, header.FrameLength));
+            position += header.FrameLength;
+        }
+
+        return first is { } stream && frames.Count > 0
+            ? new LiveMount([.. frames], stream.SamplesPerFrame * 1000.0 / stream.SampleRate, options)
+            : null;
+    }
+
+    /// <summary>Adds a listener, primed with the burst of recent frames; null once the mount has stopped.</summary>
+    public LiveListener? Join()
+    {
+        var listener = new LiveListener(_queueFrames);
+        lock (_gate)
+        {
+            if (_stopped)
+            {
+                return null;
+            }
+
+            foreach (var frame in _recent)
+            {
+                listener.Offer(frame);
+            }
+
+            _listeners.Add(listener);
+        }
+
+        return listener;
+    }
+
+    /// <summary>Removes a listener that went away.</summary>
+    public void Leave(LiveListener listener)
+    {
+        lock (_gate)
+        {
+            _listeners.Remove(listener);
+        }
+
+        listener.End();
+    }
+
+    /// <summary>
+    /// Sends frames as they come due until <paramref name="stopping"/> fires or nobody has listened
+    /// for <paramref name="idle"/>. Frame times come from one clock, so pacing never drifts.
+    /// </summary>
+    public async Task RunAsync(TimeSpan tick, TimeSpan idle, CancellationToken stopping)
+    {
+        // Fill the burst window first, so the very first listener starts at once too.
+        for (var i = 0; i < _burstFrames; i++)
+        {
+            Publish();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var sent = 0L;
+        var lastHeard = clock.Elapsed;
+        using var timer = new PeriodicTimer(tick);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                var due = (long)(clock.Elapsed.TotalMilliseconds / _frameMilliseconds);
+                for (; sent < due; sent++)
+                {
+                    Publish();
+                }
+
+                if (ListenerCount > 0)
+                {
+                    lastHeard = clock.Elapsed;
+                }
+                else if (clock.Elapsed - lastHeard > idle)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _stopped = true;
+                foreach (var listener in _listeners)
+                {
+                    listener.End();
+                }
+
+                _listeners.Clear();
+            }
+        }
+    }
+
+    private void Publish()
+    {
+        var frame = _frames[_next];
+        _next = (_next + 1) % _frames.Length;
+        lock (_gate)
+        {
+            _recent.Enqueue(frame);
+            if (_recent.Count > _burstFrames)
+            {
+                _recent.Dequeue();
+            }
+
+            // A full queue means the listener is too slow: it is dropped, nobody waits for it.
+            _listeners.RemoveAll(listener => !listener.Offer(frame));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using MediaOrleans.Silo.Live;
+using MediaOrleans.Tests.Audio;
+
+namespace MediaOrleans.Tests.Live;
+
+public sealed class LiveMountTests
+{
+    private static readonly LiveStreamOptions Fast = new() { BurstMilliseconds = 144, QueueMilliseconds = 216, IdleSeconds = 1, TickMilliseconds = 5 };
+
+    [Fact]
+    public void Create_NoFrames_IsNull()
+    {
+        Assert.Null(LiveMount.Create("no frames here"u8.ToArray(), Fast));
+    }
+
+    [Fact]
+    public async Task Join_GetsBurstOfWholeFramesThenRealTimeFrames()
+    {
+        var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), Fast)!;
+        using var stop = new CancellationTokenSource();
+        var run = mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+
+        var listener = mount.Join()!;
+        var frames = new List<ReadOnlyMemory<byte>>();
+        using var enough = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (frames.Count < 6)
+        {
+            frames.Add(await listener.Frames.ReadAsync(enough.Token));
+        }
+
+        await stop.CancelAsync();
+        await run;
+        Assert.All(frames, frame => Assert.Equal(Mp3Builder.Mpeg25FrameBytes, frame.Length));
+        Assert.All(frames, frame => Assert.Equal(0xFF, frame.Span[0]));
+    }
+
+    [Fact]
+    public async Task ListenerThatNeverReads_IsDropped_WhileAReadingOneKeepsGettingFrames()
+    {
+        var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), Fast)!;
+        using var stop = new CancellationTokenSource();
+        var run = mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+        var stalled = mount.Join()!;
+        var reader = mount.Join()!;
+
+        // 20 frames of 72 ms: about 1.4 s of audio, far past the stalled listener's 216 ms queue.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        for (var received = 0; received < 20; received++)
+        {
+            await reader.Frames.ReadAsync(deadline.Token);
+        }
+
+        Assert.True(stalled.Dropped);
+        Assert.False(reader.Dropped);
+        Assert.Equal(1, mount.ListenerCount);
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task MountWithoutListeners_StopsAfterIdle_AndRefusesJoins()
+    {
+        var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), Fast)!;
+
+        await mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(mount.Join());
+    }
+}
