@@ -37,15 +37,17 @@ public sealed class LiveMountTests
     [Fact]
     public async Task ListenerThatNeverReads_IsDropped_WhileAReadingOneKeepsGettingFrames()
     {
-        var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), Fast)!;
+        // A 1 s queue: long enough that a busy test machine never drops the reading listener.
+        var options = new LiveStreamOptions { BurstMilliseconds = 144, QueueMilliseconds = 1000, IdleSeconds = 1, TickMilliseconds = 5 };
+        var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), options)!;
         using var stop = new CancellationTokenSource();
         var run = mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
         var stalled = mount.Join()!;
         var reader = mount.Join()!;
 
-        // 20 frames of 72 ms: about 1.4 s of audio, far past the stalled listener's 216 ms queue.
+        // 30 frames of 72 ms: about 2.2 s of audio, well past the stalled listener's 1 s queue.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        for (var received = 0; received < 20; received++)
+        for (var received = 0; received < 30; received++)
         {
             await reader.Frames.ReadAsync(deadline.Token);
         }
