@@ -123,6 +123,9 @@ public sealed class LiveMount
             while (await timer.WaitForNextTickAsync(stopping))
             {
                 var due = (long)(clock.Elapsed.TotalMilliseconds / _frameMilliseconds);
+                // After a stall of the silo itself (GC, CPU starvation) skip ahead rather than
+                // flooding every listener's queue and dropping them all for the silo's own delay.
+                sent = Math.Max(sent, due - (_queueFrames / 2));
                 for (; sent < due; sent++)
                 {
                     Publish();
