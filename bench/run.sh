@@ -4,7 +4,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-benchmarks=(http-playback)
+benchmarks=(http-playback transcode)
 failed=()
 for b in "${benchmarks[@]}"; do
   echo "=== bench: $b ===" >&2

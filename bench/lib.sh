@@ -1,0 +1,47 @@
+# Shared by the bench/*.sh scripts (sourced): process, port and CPU helpers. Each script
+# defines its own log() before calling these.
+
+stop_pid() {
+  local pid=$1
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+# A free TCP port on 127.0.0.1 not handed out earlier in this run.
+taken=" "
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$((20000 + RANDOM % 40000))
+    case "$taken" in *" $p "*) continue ;; esac
+    if [ -z "$(ss -Htan "( sport = :$p )" 2>/dev/null)" ]; then
+      taken="$taken$p "
+      echo "$p"
+      return 0
+    fi
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# Polls URL until it answers 200 or the deadline passes; fails early if PID died.
+wait_http_ok() {
+  local url=$1 pid=$2 timeout=$3 what=$4
+  local deadline=$((SECONDS + timeout))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { log "$what exited before becoming ready"; return 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { log "$what not ready after ${timeout}s"; return 1; }
+    sleep 0.2
+  done
+}
+
+# CPU ticks the whole machine spent busy (user, nice, system, irq, softirq, steal).
+machine_busy_ticks() {
+  awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat
+}
