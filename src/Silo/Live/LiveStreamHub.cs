@@ -40,17 +40,19 @@ public sealed class LiveStreamHub(PlaybackSource source, IOptions<LiveStreamOpti
     private async Task<LiveMount?> StartAsync((string Name, string Version) key)
     {
         var content = await source.OpenAsync(new PlaybackTarget(false, key.Name, key.Version, "mp3", 0));
-        var bytes = new List<byte>();
-        if (content is not null)
+        if (content is null)
         {
-            await foreach (var chunk in content.ReadChunksAsync())
-            {
-                bytes.AddRange(chunk.ToArray());
-            }
+            return null;
+        }
+
+        using var bytes = new MemoryStream((int)content.Length);
+        await foreach (var chunk in content.ReadChunksAsync())
+        {
+            bytes.Write(chunk.Span);
         }
 
         var settings = options.Value;
-        var stream = content is null ? null : LiveMount.Create([.. bytes], settings);
+        var stream = LiveMount.Create(bytes.ToArray(), settings);
         if (stream is not null)
         {
             _ = RunAsync(key, stream, settings);
