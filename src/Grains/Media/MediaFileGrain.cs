@@ -85,10 +85,24 @@ public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> lo
         return await transcoded;
     }
 
-    private byte[] Transcode(MediaInfo info, byte[] stored, MediaVariant variant)
+    // Null when the decoder cannot handle bytes the inspector accepted: the URL then answers 404
+    // with an empty body rather than failing the connection.
+    private byte[]? Transcode(MediaInfo info, byte[] stored, MediaVariant variant)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var pcm = info.Audio.Codec == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+        PcmAudio pcm;
+        try
+        {
+            pcm = info.Audio.Codec == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+        }
+#pragma warning disable CA1031 // A third-party decoder's failure on one item must not fail the grain.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            MediaLog.TranscodeFailed(logger, ex, info.Name, info.Version);
+            return null;
+        }
+
         var wav = WavCodec.ToPcm16Wav(Resampler.Resample(pcm, variant.Rate == 0 ? pcm.SampleRate : variant.Rate));
         MediaLog.Transcoded(logger, info.Name, info.Version, variant.Extension, variant.Rate, wav.Length,
             TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
