@@ -26,7 +26,10 @@ public sealed class LiveStreamOptions
     [Range(1, 3600)]
     public int IdleSeconds { get; set; } = 10;
 
-    /// <summary>How often the pacing loop sends the frames that have come due, in milliseconds (default 20).</summary>
+    /// <summary>
+    /// How often the pacing loop sends the frames that have come due, in milliseconds (default 100,
+    /// the rhythm mod_shout itself sends in; each listener gets one write per tick).
+    /// </summary>
     [Range(5, 1000)]
-    public int TickMilliseconds { get; set; } = 20;
+    public int TickMilliseconds { get; set; } = 100;
 }

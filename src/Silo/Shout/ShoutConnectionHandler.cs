@@ -249,9 +249,16 @@ public sealed class ShoutConnectionHandler(
                 return;
             }
 
-            await foreach (var frame in session.Listener.Frames.ReadAllAsync())
+            // Everything queued since the last write goes out in one flush: one send per tick, not per frame.
+            var frames = session.Listener.Frames;
+            while (await frames.WaitToReadAsync())
             {
-                var flushed = await output.WriteAsync(frame);
+                while (frames.TryRead(out var frame))
+                {
+                    output.Write(frame.Span);
+                }
+
+                var flushed = await output.FlushAsync();
                 if (flushed.IsCompleted || flushed.IsCanceled)
                 {
                     return;
