@@ -134,28 +134,8 @@ fixture_bytes=$(stat -c %s "$tmp/tone16k.mp3")
 for _ in $(seq 1 40); do cat "$tmp/tone16k.mp3"; done >"$tmp/source.mp3"
 
 # --- silo --------------------------------------------------------------------------------------
-http_port=$(free_port)
-shout_port=$(free_port)
-silo_port=$(free_port)
-gateway_port=$(free_port)
 icecast_port=$(free_port)
-
-log "starting the silo on 127.0.0.1:$http_port (shout port $shout_port)"
-mkdir -p "$tmp/data"
-(
-  cd "$tmp"
-  export Media__Http__Port=$http_port Media__Shout__Port=$shout_port Media__DataPath="$tmp/data" \
-    Media__ListenAddress=127.0.0.1 Media__AdvertisedHost=127.0.0.1 \
-    Orleans__Endpoints__SiloPort=$silo_port Orleans__Endpoints__GatewayPort=$gateway_port \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1
-  exec dotnet "$silo_dll"
-) >"$tmp/silo.log" 2>&1 &
-silo_pid=$!
-base="http://127.0.0.1:$http_port"
-started=$SECONDS
-wait_http_ok "$base/api/health" "$silo_pid" "$HEALTH_TIMEOUT" "silo"
-log "silo healthy after $((SECONDS - started))s"
-grep -q MediaOrleans.Silo.dll "/proc/$silo_pid/cmdline" || { log "pid $silo_pid is not the silo"; exit 1; }
+start_silo
 
 curl -fsS -X PUT --data-binary @"$tmp/tone16k.mp3" -H 'Content-Type: audio/mpeg' \
   "$base/api/media/bench/fanout" >"$tmp/upload.json"

@@ -84,29 +84,8 @@ sox -n -r 8000 -c 1 -b 16 -e signed-integer "$fixture" synth 10 sine 440 vol 0.5
 fixture_bytes=$(stat -c %s "$fixture")
 [ "$fixture_bytes" -eq 160044 ] || { log "fixture is $fixture_bytes bytes, expected 160044"; exit 1; }
 
-http_port=$(free_port)
-shout_port=$(free_port)
-silo_port=$(free_port)
-gateway_port=$(free_port)
 nginx_port=$(free_port)
-
-log "starting the silo on 127.0.0.1:$http_port"
-mkdir -p "$tmp/data"
-(
-  cd "$tmp"
-  export Media__Http__Port=$http_port Media__Shout__Port=$shout_port Media__DataPath="$tmp/data" \
-    Media__ListenAddress=127.0.0.1 Media__AdvertisedHost=127.0.0.1 \
-    Orleans__Endpoints__SiloPort=$silo_port Orleans__Endpoints__GatewayPort=$gateway_port \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1
-  exec dotnet "$silo_dll"
-) >"$tmp/silo.log" 2>&1 &
-silo_pid=$!
-base="http://127.0.0.1:$http_port"
-started=$SECONDS
-wait_http_ok "$base/api/health" "$silo_pid" "$HEALTH_TIMEOUT" "silo"
-log "silo healthy after $((SECONDS - started))s"
-# The CPU accounting below reads /proc/$silo_pid: it must be the silo itself, not a wrapper shell.
-grep -q MediaOrleans.Silo.dll "/proc/$silo_pid/cmdline" || { log "pid $silo_pid is not the silo"; exit 1; }
+start_silo
 
 log "uploading bench/tone"
 curl -fsS -X PUT --data-binary @"$fixture" -H 'Content-Type: audio/wav' "$base/api/media/bench/tone" >"$tmp/upload.json"

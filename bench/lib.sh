@@ -45,3 +45,30 @@ wait_http_ok() {
 machine_busy_ticks() {
   awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat
 }
+
+# Starts the Release silo on free loopback ports with its data in $tmp/data and waits until it
+# is healthy. Needs $tmp, $silo_dll and $HEALTH_TIMEOUT; sets http_port, shout_port, silo_pid
+# and base. The PID is the silo process itself (exec), so /proc/$silo_pid measures the silo.
+start_silo() {
+  http_port=$(free_port)
+  shout_port=$(free_port)
+  local silo_port gateway_port started
+  silo_port=$(free_port)
+  gateway_port=$(free_port)
+  log "starting the silo on 127.0.0.1:$http_port (shout port $shout_port)"
+  mkdir -p "$tmp/data"
+  (
+    cd "$tmp"
+    export Media__Http__Port=$http_port Media__Shout__Port=$shout_port Media__DataPath="$tmp/data" \
+      Media__ListenAddress=127.0.0.1 Media__AdvertisedHost=127.0.0.1 \
+      Orleans__Endpoints__SiloPort=$silo_port Orleans__Endpoints__GatewayPort=$gateway_port \
+      DOTNET_CLI_TELEMETRY_OPTOUT=1
+    exec dotnet "$silo_dll"
+  ) >"$tmp/silo.log" 2>&1 &
+  silo_pid=$!
+  base="http://127.0.0.1:$http_port"
+  started=$SECONDS
+  wait_http_ok "$base/api/health" "$silo_pid" "$HEALTH_TIMEOUT" "silo"
+  log "silo healthy after $((SECONDS - started))s"
+  grep -q MediaOrleans.Silo.dll "/proc/$silo_pid/cmdline" || { log "pid $silo_pid is not the silo"; return 1; }
+}

@@ -110,28 +110,7 @@ done
 rm -f "$tmp/fx.wav"
 ls -l "$tmp/fx" >"$out/fixtures.txt"
 
-http_port=$(free_port)
-shout_port=$(free_port)
-silo_port=$(free_port)
-gateway_port=$(free_port)
-
-log "starting the silo on 127.0.0.1:$http_port"
-mkdir -p "$tmp/data"
-(
-  cd "$tmp"
-  export Media__Http__Port=$http_port Media__Shout__Port=$shout_port Media__DataPath="$tmp/data" \
-    Media__ListenAddress=127.0.0.1 Media__AdvertisedHost=127.0.0.1 \
-    Orleans__Endpoints__SiloPort=$silo_port Orleans__Endpoints__GatewayPort=$gateway_port \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1
-  exec dotnet "$silo_dll"
-) >"$tmp/silo.log" 2>&1 &
-silo_pid=$!
-base="http://127.0.0.1:$http_port"
-started=$SECONDS
-wait_http_ok "$base/api/health" "$silo_pid" "$HEALTH_TIMEOUT" "silo"
-log "silo healthy after $((SECONDS - started))s"
-# The CPU and RSS accounting below reads /proc/$silo_pid: it must be the silo itself.
-grep -q MediaOrleans.Silo.dll "/proc/$silo_pid/cmdline" || { log "pid $silo_pid is not the silo"; exit 1; }
+start_silo
 rss_started=$(rss_kb VmRSS)
 
 # Uploads FILE as NAME, checks the silo read it as the expected kind, and asks for one WAV URL
