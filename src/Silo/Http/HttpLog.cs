@@ -6,6 +6,9 @@ internal static partial class HttpLog
     [LoggerMessage(4000, LogLevel.Debug, "Playback client went away: {Message}")]
     public static partial void ClientGone(ILogger logger, string message);
 
+    [LoggerMessage(4002, LogLevel.Error, "Playback connection failed")]
+    public static partial void Failed(ILogger logger, Exception exception);
+
     [LoggerMessage(4001, LogLevel.Debug, "Playback of {Path} refused: {Status}")]
     public static partial void PlaybackRefused(ILogger logger, string path, int status);
 }

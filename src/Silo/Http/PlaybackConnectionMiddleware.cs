@@ -82,6 +82,11 @@ public sealed class PlaybackConnectionMiddleware(
             // Players hang up mid-body all the time; that is not an error.
             HttpLog.ClientGone(logger, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One catch site: a failing grain call or a bug ends this connection, logged once.
+            HttpLog.Failed(logger, ex);
+        }
     }
 
     private static bool IsPlayback(ShoutRequestHead head) =>
