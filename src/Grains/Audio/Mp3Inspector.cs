@@ -16,21 +16,42 @@ public static class Mp3Inspector
     /// <summary>Describes <paramref name="mp3"/> or throws <see cref="MediaRejectedException"/>.</summary>
     public static AudioFormat Inspect(ReadOnlySpan<byte> mp3)
     {
+        var frames = AudioFrames(mp3);
+        var stream = frames[0].Header;
+        long samples = 0, audioBytes = 0;
+        foreach (var (_, header) in frames)
+        {
+            samples += header.SamplesPerFrame;
+            audioBytes += header.FrameLength;
+        }
+
+        var durationMs = samples * 1000 / stream.SampleRate;
+        var bitrate = (int)(audioBytes * 8 * stream.SampleRate / samples);
+        return new AudioFormat("mp3", stream.SampleRate, stream.Channels, durationMs, bitrate);
+    }
+
+    /// <summary>
+    /// The complete audio frames of <paramref name="mp3"/> in order (tags, junk, a Xing/Info frame
+    /// and a last frame cut short left out), or <see cref="MediaRejectedException"/> if it has none
+    /// or too much that is not a frame.
+    /// </summary>
+    public static List<(int Offset, Mp3FrameHeader Header)> AudioFrames(ReadOnlySpan<byte> mp3)
+    {
         var position = SkipId3v2(mp3);
         var end = TrimTrailingTags(mp3);
+        var frames = new List<(int, Mp3FrameHeader)>();
         Mp3FrameHeader? first = null;
-        long samples = 0, audioBytes = 0;
         var junk = 0;
-        var frames = 0;
+        var seen = 0;
         while (position + Mp3FrameHeader.Size <= end)
         {
             if (!Mp3FrameHeader.TryParse(mp3[position..end], out var header)
                 || (first is { } f && !f.IsSameStream(header))
-                || (frames == 0 && !FollowedByFrameOrEnd(mp3[..end], position, header)))
+                || (seen == 0 && !FollowedByFrameOrEnd(mp3[..end], position, header)))
             {
                 if (++junk > MaxJunkBytes)
                 {
-                    throw Invalid(frames == 0 ? "no MPEG Layer III frames found" : $"unreadable data after frame {frames}");
+                    throw Invalid(seen == 0 ? "no MPEG Layer III frames found" : $"unreadable data after frame {seen}");
                 }
 
                 position++;
@@ -44,24 +65,16 @@ public static class Mp3Inspector
             }
 
             first ??= header;
-            if (!(frames == 0 && IsInfoFrame(mp3.Slice(position, header.FrameLength), header)))
+            if (!(seen == 0 && IsInfoFrame(mp3.Slice(position, header.FrameLength), header)))
             {
-                samples += header.SamplesPerFrame;
-                audioBytes += header.FrameLength;
+                frames.Add((position, header));
             }
 
-            frames++;
+            seen++;
             position += header.FrameLength;
         }
 
-        if (first is not { } stream || samples == 0)
-        {
-            throw Invalid("no complete MPEG Layer III audio frame found");
-        }
-
-        var durationMs = samples * 1000 / stream.SampleRate;
-        var bitrate = (int)(audioBytes * 8 * stream.SampleRate / samples);
-        return new AudioFormat("mp3", stream.SampleRate, stream.Channels, durationMs, bitrate);
+        return frames.Count > 0 ? frames : throw Invalid("no complete MPEG Layer III audio frame found");
     }
 
     /// <summary>The offset just past a leading ID3v2 tag (10-byte header, syncsafe size, optional footer).</summary>

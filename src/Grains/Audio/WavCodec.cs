@@ -11,8 +11,7 @@ public static class WavCodec
     /// <summary>Decodes an inspected WAV (see <see cref="WavInspector"/>) to floats.</summary>
     public static PcmAudio Decode(byte[] wav)
     {
-        var format = WavInspector.Inspect(wav);
-        var (offset, length, bits) = Locate(wav);
+        var (format, offset, length, bits) = WavInspector.Read(wav);
         var data = wav.AsSpan(offset, length);
         var bytesPerSample = format.Codec == "pcm" ? bits / 8 : 1;
         var samples = new float[data.Length / bytesPerSample];
@@ -62,28 +61,5 @@ public static class WavCodec
         }
 
         return wav;
-    }
-
-    // Offset and length of the data chunk, and the fmt chunk's bits per sample.
-    private static (int Offset, int Length, int Bits) Locate(byte[] wav)
-    {
-        var bits = 0;
-        var position = 12;
-        while (position + 8 <= wav.Length)
-        {
-            var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(position + 4));
-            if (wav.AsSpan(position, 4).SequenceEqual("fmt "u8))
-            {
-                bits = BinaryPrimitives.ReadUInt16LittleEndian(wav.AsSpan(position + 22));
-            }
-            else if (wav.AsSpan(position, 4).SequenceEqual("data"u8))
-            {
-                return (position + 8, size, bits);
-            }
-
-            position += 8 + size + (size & 1);
-        }
-
-        throw new InvalidDataException("no data chunk");
     }
 }

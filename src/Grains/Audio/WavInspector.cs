@@ -17,7 +17,12 @@ public static class WavInspector
     private const int MaxSampleRate = 384_000;
 
     /// <summary>Describes <paramref name="wav"/> or throws <see cref="MediaRejectedException"/>.</summary>
-    public static AudioFormat Inspect(ReadOnlySpan<byte> wav)
+    public static AudioFormat Inspect(ReadOnlySpan<byte> wav) => Read(wav).Format;
+
+    /// <summary>
+    /// Like <see cref="Inspect"/>, also saying where the samples are and how many bits each has.
+    /// </summary>
+    public static (AudioFormat Format, int DataOffset, int DataLength, int Bits) Read(ReadOnlySpan<byte> wav)
     {
         if (wav.Length < 12 || !wav[..4].SequenceEqual("RIFF"u8) || !wav.Slice(8, 4).SequenceEqual("WAVE"u8))
         {
@@ -57,7 +62,7 @@ public static class WavInspector
                     throw Invalid($"data chunk declares {size} bytes but only {wav.Length - body} are present");
                 }
 
-                return Describe(f, size);
+                return (Describe(f, size), body, (int)size, f.bits);
             }
 
             // Chunks are padded to an even length (RIFF rule).

@@ -43,12 +43,8 @@ public sealed class RecordingGrain(
         {
             // The silo that was receiving stopped mid-stream: everything it spooled is kept.
             RecordingLog.Recovered(logger, Name, _bytes);
-            var (duration, silence) = await AnalyzeSpoolAsync();
-            await SaveAsync(_record with
-            {
-                State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = "interrupted",
-                DurationMs = duration, TrailingSilenceMs = silence,
-            });
+            _meter = await MeterSpoolAsync();
+            await FinishAsync("interrupted");
         }
     }
 
@@ -207,7 +203,7 @@ public sealed class RecordingGrain(
         }
 
         _session = Guid.Empty;
-        var (_, silence) = await AnalyzeSpoolAsync(withDuration: false);
+        var silence = await TrailingSilenceAsync();
         await SaveAsync(_record! with
         {
             State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason,
@@ -216,34 +212,31 @@ public sealed class RecordingGrain(
         RecordingLog.Completed(logger, Name, _bytes, reason);
     }
 
-    // Duration from every frame in the spool (when the live meter did not see them all) and
-    // trailing silence from decoding the spool's tail.
-    private async Task<(long DurationMs, long? TrailingSilenceMs)> AnalyzeSpoolAsync(bool withDuration = true)
+    // Every frame already spooled, for a recording whose live meter was lost with its silo.
+    private async Task<Mp3StreamMeter> MeterSpoolAsync()
     {
-        long duration = 0;
-        if (withDuration)
+        var meter = new Mp3StreamMeter();
+        var buffer = new byte[256 * 1024];
+        for (long offset = 0; offset < _bytes;)
         {
-            var meter = new Mp3StreamMeter();
-            var buffer = new byte[256 * 1024];
-            for (long offset = 0; offset < _bytes;)
+            var read = await spool.ReadAsync(Name, offset, buffer);
+            if (read == 0)
             {
-                var read = await spool.ReadAsync(Name, offset, buffer);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                meter.Append(buffer.AsSpan(0, read));
-                offset += read;
+                break;
             }
 
-            duration = meter.DurationMs;
+            meter.Append(buffer.AsSpan(0, read));
+            offset += read;
         }
 
-        var tailLength = (int)Math.Min(_bytes, TailBytes);
-        var tail = new byte[tailLength];
-        var got = await spool.ReadAsync(Name, _bytes - tailLength, tail);
-        return (duration, RecordingTail.TrailingSilenceMs(tail.AsSpan(0, got).ToArray()));
+        return meter;
+    }
+
+    private async Task<long?> TrailingSilenceAsync()
+    {
+        var tail = new byte[(int)Math.Min(_bytes, TailBytes)];
+        var read = await spool.ReadAsync(Name, _bytes - tail.Length, tail);
+        return RecordingTail.TrailingSilenceMs(read == tail.Length ? tail : tail[..read]);
     }
 
     private async Task SaveAsync(RecordingRecord record)

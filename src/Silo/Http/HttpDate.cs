@@ -5,7 +5,8 @@ namespace MediaOrleans.Silo.Http;
 /// <summary>The <c>Date</c> header value (RFC 1123), formatted once per second rather than per response.</summary>
 internal static class HttpDate
 {
-    private static (long Second, string Text) _current = (0, string.Empty);
+    // A reference swap is atomic; a (long, string) struct field could be read half-written.
+    private static Stamp _current = new(0, string.Empty);
 
     /// <summary>Now, as an HTTP date.</summary>
     public static string Now(TimeProvider time)
@@ -15,10 +16,12 @@ internal static class HttpDate
         var current = _current;
         if (current.Second != second)
         {
-            current = (second, now.ToString("r", CultureInfo.InvariantCulture));
+            current = new Stamp(second, now.ToString("r", CultureInfo.InvariantCulture));
             _current = current;
         }
 
         return current.Text;
     }
+
+    private sealed record Stamp(long Second, string Text);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MediaOrleans.Grains.Audio;
+using MediaOrleans.Interfaces;
 
 namespace MediaOrleans.Silo.Live;
 
@@ -44,29 +45,19 @@ public sealed class LiveMount
     /// <summary>Splits <paramref name="mp3"/> into its audio frames; null if it has none.</summary>
     public static LiveMount? Create(byte[] mp3, LiveStreamOptions options)
     {
-        var frames = new List<ReadOnlyMemory<byte>>();
-        Mp3FrameHeader? first = null;
-        for (var position = Mp3Inspector.SkipId3v2(mp3); position + Mp3FrameHeader.Size <= mp3.Length;)
+        List<(int Offset, Mp3FrameHeader Header)> frames;
+        try
         {
-            if (!Mp3FrameHeader.TryParse(mp3.AsSpan(position), out var header) || (first is { } f && !f.IsSameStream(header)))
-            {
-                position++;
-                continue;
-            }
-
-            if (position + header.FrameLength > mp3.Length)
-            {
-                break;
-            }
-
-            first ??= header;
-            frames.Add(mp3.AsMemory(position, header.FrameLength));
-            position += header.FrameLength;
+            frames = Mp3Inspector.AudioFrames(mp3);
+        }
+        catch (MediaRejectedException)
+        {
+            return null;
         }
 
-        return first is { } stream && frames.Count > 0
-            ? new LiveMount([.. frames], stream.SamplesPerFrame * 1000.0 / stream.SampleRate, options)
-            : null;
+        var stream = frames[0].Header;
+        return new LiveMount([.. frames.Select(f => (ReadOnlyMemory<byte>)mp3.AsMemory(f.Offset, f.Header.FrameLength))],
+            stream.SamplesPerFrame * 1000.0 / stream.SampleRate, options);
     }
 
     /// <summary>Adds a listener, primed with the burst of recent frames; null once the mount has stopped.</summary>

@@ -24,29 +24,15 @@ public sealed class PlaybackUrls(
     TimeProvider time)
 {
     /// <summary>A signed URL for <paramref name="info"/> as <paramref name="extension"/>, over <c>http</c> or <c>shout</c>.</summary>
-    public string ForMedia(MediaInfo info, bool shoutProtocol, string extension, int rate = 0)
-    {
-        var expires = NextExpiry();
-        var version = rate == 0 ? info.Version : string.Create(CultureInfo.InvariantCulture, $"{info.Version}-{rate}");
-        var signature = signer.Sign(Payload('m', info.Name, version, extension, expires));
-        return $"{Origin(shoutProtocol)}/m/{version}/{expires}/{signature}/{info.Name}.{extension}";
-    }
+    public string ForMedia(MediaInfo info, bool shoutProtocol, string extension, int rate = 0) =>
+        Signed(shoutProtocol, 'm', rate == 0 ? info.Version : string.Create(CultureInfo.InvariantCulture, $"{info.Version}-{rate}"),
+            info.Name, extension);
 
     /// <summary>A signed SHOUT URL that joins the item's shared continuous stream.</summary>
-    public string ForLiveStream(MediaInfo info)
-    {
-        var expires = NextExpiry();
-        var signature = signer.Sign(Payload('c', info.Name, info.Version, "mp3", expires));
-        return $"{Origin(true)}/c/{info.Version}/{expires}/{signature}/{info.Name}.mp3";
-    }
+    public string ForLiveStream(MediaInfo info) => Signed(true, 'c', info.Version, info.Name, "mp3");
 
     /// <summary>A signed SHOUT URL that plays what a recording has received.</summary>
-    public string ForRecording(string name)
-    {
-        var expires = NextExpiry();
-        var signature = signer.Sign(Payload('r', name, string.Empty, "mp3", expires));
-        return $"{Origin(true)}/r/{expires}/{signature}/{name}.mp3";
-    }
+    public string ForRecording(string name) => Signed(true, 'r', string.Empty, name, "mp3");
 
     /// <summary>The <c>shout://user:pass@host:port/rec/{name}.mp3</c> URL a source records to.</summary>
     public string ForRecordingSource(RecordingAllocation allocation) =>
@@ -55,16 +41,15 @@ public sealed class PlaybackUrls(
     /// <summary>Checks a request path (as received, percent-decoded) and says what it plays.</summary>
     public PlaybackUrlStatus Check(string path, out PlaybackTarget? target)
     {
-        target = Parse(path);
-        if (target is null)
+        target = null;
+        if (Parse(path) is not { } parsed)
         {
             return PlaybackUrlStatus.NotPlaybackPath;
         }
 
-        var signature = path.Split('/')[target.IsRecording ? 3 : 4];
-        var versionSegment = target.Rate == 0 ? target.Version : string.Create(CultureInfo.InvariantCulture, $"{target.Version}-{target.Rate}");
-        var kind = target.IsRecording ? 'r' : target.IsLive ? 'c' : 'm';
-        if (!signer.Verify(Payload(kind, target.Name, versionSegment, target.Extension, target.Expires), signature))
+        target = parsed.Target;
+        var payload = Payload(parsed.Kind, target.Name, parsed.VersionSegment, target.Extension, target.Expires);
+        if (!signer.Verify(payload, parsed.Signature))
         {
             return PlaybackUrlStatus.BadSignature;
         }
@@ -76,9 +61,10 @@ public sealed class PlaybackUrls(
     public int MaxAgeSeconds(PlaybackTarget target) =>
         (int)Math.Clamp(target.Expires - time.GetUtcNow().ToUnixTimeSeconds(), 0, http.Value.MaxAgeSeconds);
 
-    private static PlaybackTarget? Parse(string path)
+    // The target, and the pieces its signature covers exactly as they appear in the path.
+    private static (PlaybackTarget Target, char Kind, string VersionSegment, string Signature)? Parse(string path)
     {
-        // "/m/{version}/{expires}/{sig}/{name}.{ext}" or "/r/{expires}/{sig}/{name}.mp3"
+        // "/m|c/{version}/{expires}/{sig}/{name}.{ext}" or "/r/{expires}/{sig}/{name}.mp3"
         var parts = path.Split('/', 6);
         var isRecording = parts.Length >= 5 && parts[0].Length == 0 && parts[1] == "r";
         var isLive = parts.Length == 6 && parts[0].Length == 0 && parts[1] == "c";
@@ -103,9 +89,13 @@ public sealed class PlaybackUrls(
         var extension = file[(dot + 1)..];
         var extensionOk = extension == "mp3" || (extension == "wav" && isMedia && !isLive);
         var rateOk = rate == 0 || (rate > 0 && !isLive);
-        return extensionOk && rateOk && MediaName.IsValid(name)
-            ? new PlaybackTarget(isRecording, name, version, extension, expires, rate, isLive)
-            : null;
+        if (!extensionOk || !rateOk || !MediaName.IsValid(name))
+        {
+            return null;
+        }
+
+        var target = new PlaybackTarget(isRecording, name, version, extension, expires, rate, isLive);
+        return (target, parts[1][0], isMedia ? parts[2] : string.Empty, parts[isMedia ? 4 : 3]);
     }
 
     // "{version}" or "{version}-{rate}"; a rate that is not canonical digits makes the path invalid (-1).
@@ -121,6 +111,14 @@ public sealed class PlaybackUrls(
         var ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rate)
                  && rate > 0 && text == rate.ToString(CultureInfo.InvariantCulture);
         return (segment[..dash], ok ? rate : -1);
+    }
+
+    private string Signed(bool shoutProtocol, char kind, string versionSegment, string name, string extension)
+    {
+        var expires = NextExpiry();
+        var signature = signer.Sign(Payload(kind, name, versionSegment, extension, expires));
+        var version = versionSegment.Length == 0 ? string.Empty : versionSegment + "/";
+        return $"{Origin(shoutProtocol)}/{kind}/{version}{expires}/{signature}/{name}.{extension}";
     }
 
     private static string Payload(char kind, string name, string version, string extension, long expires) =>
