@@ -6,6 +6,7 @@ using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Storage;
+using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -36,6 +37,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
         services.AddSingleton<PlaybackUrls>();
+        services.AddSingleton<StreamAllocator>();
         services.AddSingleton<PlaybackSource>();
         services.AddSingleton<PlaybackConnectionMiddleware>();
         services.AddSingleton<LiveStreamHub>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,7 @@ public static class AdminApi
         return info is null ? NotFound(name) : Results.Json(MediaResponse.From(info));
     }
 
-    private static async Task<IResult> CreateStreamAsync(HttpRequest request, IGrainFactory grains, PlaybackUrls urls)
+    private static async Task<IResult> CreateStreamAsync(HttpRequest request, StreamAllocator allocator)
     {
         var (ask, error) = await ReadJsonAsync<StreamRequest>(request, allowEmpty: false);
         if (error is not null)
@@ -79,75 +80,10 @@ public static class AdminApi
             return error;
         }
 
-        if (!MediaName.IsValid(ask!.MediaName))
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", "mediaName is missing or not a valid media name");
-        }
-
-        var info = await grains.GetGrain<IMediaFileGrain>(ask.MediaName).GetInfoAsync();
-        if (info is null)
-        {
-            return NotFound(ask.MediaName);
-        }
-
-        var format = ask.Format?.ToLowerInvariant() ?? MediaVariant.ExtensionOf(info);
-        var protocol = ask.Protocol?.ToLowerInvariant() ?? (format == "mp3" ? "shout" : "http");
-        var variant = new MediaVariant(format, ask.Rate ?? 0);
-        var refusal = CheckStreamRequest(ask, info, variant, protocol);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (ask.StreamType?.Equals("extant", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            return Results.Json(new StreamResponse(urls.ForLiveStream(info), info.Name, info.Version, AudioInspector.Mp3ContentType));
-        }
-
-        // A WAV asked at its stored rate is the stored item: one URL, one cache entry.
-        var rate = variant.IsStoredFormOf(info) ? 0 : variant.Rate;
-        return Results.Json(new StreamResponse(urls.ForMedia(info, protocol == "shout", format, rate), info.Name, info.Version,
-            format == "mp3" ? AudioInspector.Mp3ContentType : AudioInspector.WavContentType));
-    }
-
-    private static IResult? CheckStreamRequest(StreamRequest ask, MediaInfo info, MediaVariant variant, string protocol)
-    {
-        if (protocol is not ("http" or "shout"))
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_protocol", $"protocol '{ask.Protocol}' is not served; use http or shout");
-        }
-
-        if (variant.Extension is not ("wav" or "mp3"))
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_format", $"format '{ask.Format}' is not served; use wav or mp3");
-        }
-
-        if (protocol == "shout" && variant.Extension != "mp3")
-        {
-            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable", "shout streams carry MP3 only; ask for http to get WAV");
-        }
-
-        if (!variant.IsAvailableFor(info, out var why))
-        {
-            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable", why);
-        }
-
-        if (ask.StreamType is { } type && !type.Equals("new", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!type.Equals("extant", StringComparison.OrdinalIgnoreCase))
-            {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "unsupported_stream_type",
-                    $"stream type '{type}' is not served; use new or extant");
-            }
-
-            if (variant != MediaVariant.Stored(info) || MediaVariant.ExtensionOf(info) != "mp3" || protocol != "shout")
-            {
-                return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable",
-                    "continuous (extant) streams carry a stored MP3 over shout");
-            }
-        }
-
-        return null;
+        var allocation = await allocator.AllocateAsync(new StreamAsk(ask!.MediaName, ask.Protocol, ask.Format, ask.Rate, ask.StreamType));
+        return allocation.Granted
+            ? Results.Json(new StreamResponse(allocation.Url!, allocation.Media!.Name, allocation.Media.Version, allocation.ContentType!))
+            : ApiError.From(allocation.Refusal!.Value, allocation.Message);
     }
 
     private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, IGrainFactory grains, PlaybackUrls urls,

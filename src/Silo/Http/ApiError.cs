@@ -1,4 +1,5 @@
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Streams;
 
 namespace MediaOrleans.Silo.Http;
 
@@ -18,5 +19,17 @@ public sealed record ApiError(string Error, string? Message = null)
         MediaRejection.InvalidName => Result(StatusCodes.Status400BadRequest, "invalid_name", rejected.Message),
         MediaRejection.Conflict => Result(StatusCodes.Status409Conflict, "conflict", rejected.Message),
         _ => Result(StatusCodes.Status400BadRequest, "invalid_request", rejected.Message),
+    };
+
+    /// <summary>Maps a refused stream allocation to the status the admin API answers with.</summary>
+    public static IResult From(StreamRefusal refusal, string? message) => refusal switch
+    {
+        StreamRefusal.NotFound => Result(StatusCodes.Status404NotFound, "not_found", message),
+        StreamRefusal.InvalidName => Result(StatusCodes.Status400BadRequest, "invalid_name", message),
+        StreamRefusal.NoData => Result(StatusCodes.Status422UnprocessableEntity, "no_data", message),
+        StreamRefusal.UnsupportedProtocol => Result(StatusCodes.Status400BadRequest, "unsupported_protocol", message),
+        StreamRefusal.UnsupportedFormat => Result(StatusCodes.Status400BadRequest, "unsupported_format", message),
+        StreamRefusal.UnsupportedStreamType => Result(StatusCodes.Status400BadRequest, "unsupported_stream_type", message),
+        _ => Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable", message),
     };
 }

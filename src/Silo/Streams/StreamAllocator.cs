@@ -1,0 +1,84 @@
+using MediaOrleans.Grains.Audio;
+using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Urls;
+
+namespace MediaOrleans.Silo.Streams;
+
+/// <summary>
+/// Decides which playback URL a caller gets: the one place that applies the rules about
+/// protocols, formats, rates and stream types, shared by the admin API and the bus.
+/// </summary>
+public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
+{
+    /// <summary>Allocates a URL for <paramref name="ask"/>, naming the item's current version.</summary>
+    public async Task<StreamAllocation> AllocateAsync(StreamAsk ask)
+    {
+        if (!MediaName.IsValid(ask.MediaName))
+        {
+            return StreamAllocation.Refuse(StreamRefusal.InvalidName, "the media name is missing or not a valid media name");
+        }
+
+        var info = await grains.GetGrain<IMediaFileGrain>(ask.MediaName).GetInfoAsync();
+        if (info is null)
+        {
+            return StreamAllocation.Refuse(StreamRefusal.NotFound, $"'{ask.MediaName}' does not exist");
+        }
+
+        var format = ask.Format?.ToLowerInvariant() ?? MediaVariant.ExtensionOf(info);
+        var protocol = ask.Protocol?.ToLowerInvariant() ?? (format == "mp3" ? "shout" : "http");
+        var variant = new MediaVariant(format, ask.Rate ?? 0);
+        var extant = ask.StreamType?.Equals("extant", StringComparison.OrdinalIgnoreCase) == true;
+        if (Check(ask, info, variant, protocol) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (extant)
+        {
+            return StreamAllocation.Grant(urls.ForLiveStream(info), info, AudioInspector.Mp3ContentType);
+        }
+
+        // A WAV asked at its stored rate is the stored item: one URL, one cache entry.
+        var rate = variant.IsStoredFormOf(info) ? 0 : variant.Rate;
+        return StreamAllocation.Grant(urls.ForMedia(info, protocol == "shout", format, rate), info,
+            format == "mp3" ? AudioInspector.Mp3ContentType : AudioInspector.WavContentType);
+    }
+
+    private static StreamAllocation? Check(StreamAsk ask, MediaInfo info, MediaVariant variant, string protocol)
+    {
+        if (protocol is not ("http" or "shout"))
+        {
+            return StreamAllocation.Refuse(StreamRefusal.UnsupportedProtocol, $"protocol '{ask.Protocol}' is not served; use http or shout");
+        }
+
+        if (variant.Extension is not ("wav" or "mp3"))
+        {
+            return StreamAllocation.Refuse(StreamRefusal.UnsupportedFormat, $"format '{ask.Format}' is not served; use wav or mp3");
+        }
+
+        if (protocol == "shout" && variant.Extension != "mp3")
+        {
+            return StreamAllocation.Refuse(StreamRefusal.FormatUnavailable, "shout streams carry MP3 only; ask for http to get WAV");
+        }
+
+        if (!variant.IsAvailableFor(info, out var why))
+        {
+            return StreamAllocation.Refuse(StreamRefusal.FormatUnavailable, why!);
+        }
+
+        if (ask.StreamType is { } type && !type.Equals("new", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!type.Equals("extant", StringComparison.OrdinalIgnoreCase))
+            {
+                return StreamAllocation.Refuse(StreamRefusal.UnsupportedStreamType, $"stream type '{type}' is not served; use new or extant");
+            }
+
+            if (variant != MediaVariant.Stored(info) || MediaVariant.ExtensionOf(info) != "mp3" || protocol != "shout")
+            {
+                return StreamAllocation.Refuse(StreamRefusal.FormatUnavailable, "continuous (extant) streams carry a stored MP3 over shout");
+            }
+        }
+
+        return null;
+    }
+}
