@@ -8,14 +8,16 @@ namespace MediaOrleans.Grains.Media;
 /// <summary>
 /// Owns one media item: its current version's description and, once asked for, its bytes,
 /// held once for the whole cluster. Reads are read-only grain calls and interleave;
-/// the content load is a shared task so concurrent first reads load once.
+/// the content load is a shared task so concurrent first reads load once. Transcoded variants
+/// are held by the silo's <see cref="TranscodeCache"/>, within its byte budget.
 /// </summary>
-public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> logger) : Grain, IMediaFileGrain
+public sealed class MediaFileGrain(IMediaStore store, TranscodeCache transcodes, ILogger<MediaFileGrain> logger)
+    : Grain, IMediaFileGrain
 {
     private const int MaxReadBytes = 4 * 1024 * 1024;
     private MediaInfo? _info;
     private Task<byte[]?>? _content;
-    private readonly Dictionary<MediaVariant, Task<byte[]?>> _variants = [];
+    private readonly HashSet<MediaVariant> _undecodable = [];
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -56,12 +58,12 @@ public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> lo
         var (contentType, format) = AudioInspector.Inspect(upload.ContentType, upload.Content);
         _info = await store.PutAsync(Name, contentType, upload.Content, format);
         _content = Task.FromResult<byte[]?>(upload.Content);
-        _variants.Clear();
+        _undecodable.Clear();
         MediaLog.Replaced(logger, Name, _info.Version, _info.Length, format.Codec);
         return _info;
     }
 
-    // One task per form, shared by concurrent readers, so each is loaded or transcoded once.
+    // The stored form is one task shared by concurrent readers; the transcode cache does the same per variant.
     private async Task<byte[]?> ContentAsync(MediaInfo info, MediaVariant variant)
     {
         var stored = await (_content ??= LoadAsync(info));
@@ -76,13 +78,19 @@ public sealed class MediaFileGrain(IMediaStore store, ILogger<MediaFileGrain> lo
             return stored;
         }
 
-        if (!_variants.TryGetValue(variant, out var transcoded))
+        if (_undecodable.Contains(variant))
         {
-            transcoded = Task.FromResult<byte[]?>(Transcode(info, stored, variant));
-            _variants[variant] = transcoded;
+            return null;
         }
 
-        return await transcoded;
+        var transcoded = await transcodes.GetAsync(info.Name, info.Version, variant, () => Transcode(info, stored, variant));
+        if (transcoded is null)
+        {
+            // Remembered so a broken item costs one failed decode, not one per request.
+            _undecodable.Add(variant);
+        }
+
+        return transcoded;
     }
 
     // Null when the decoder cannot handle bytes the inspector accepted: the URL then answers 404

@@ -1,4 +1,5 @@
 using System.Net;
+using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Silo.Http;
@@ -29,6 +30,7 @@ public static class MediaSiloBuilderExtensions
         AddValidatedOptions<StoreOptions>(services, builder.Configuration, StoreOptions.Section);
         AddValidatedOptions<RecordingOptions>(services, builder.Configuration, RecordingOptions.Section);
         AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
+        AddValidatedOptions<TranscodeOptions>(services, builder.Configuration, TranscodeOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMediaStore>(sp =>
@@ -36,6 +38,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(DataDirectory(sp, "recordings")));
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
+        services.AddSingleton<TranscodeCache>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<StreamAllocator>();
         services.AddSingleton<PlaybackSource>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Interfaces;
 
@@ -8,12 +7,13 @@ namespace MediaOrleans.Silo.Live;
 /// One media item played in a loop at real time for any number of listeners, like an Icecast
 /// mount: a listener joins at the current frame after a short burst of recent frames (always
 /// starting on a frame boundary), and one that cannot keep up is dropped from its bounded queue
-/// without ever delaying the others.
+/// without ever delaying the others. The loop follows the item's <see cref="LiveSchedule"/>, so
+/// mounts of the same item on different silos are in step.
 /// </summary>
 public sealed class LiveMount
 {
     private readonly ReadOnlyMemory<byte>[] _frames;
-    private readonly double _frameMilliseconds;
+    private readonly LiveSchedule _schedule;
     private readonly int _burstFrames;
     private readonly int _queueFrames;
     private readonly List<LiveListener> _listeners = [];
@@ -25,7 +25,7 @@ public sealed class LiveMount
     private LiveMount(ReadOnlyMemory<byte>[] frames, double frameMilliseconds, LiveStreamOptions options)
     {
         _frames = frames;
-        _frameMilliseconds = frameMilliseconds;
+        _schedule = new LiveSchedule(frameMilliseconds, frames.Length);
         _burstFrames = (int)Math.Ceiling(options.BurstMilliseconds / frameMilliseconds);
         _queueFrames = Math.Max(_burstFrames + 1, (int)Math.Ceiling(options.QueueMilliseconds / frameMilliseconds));
     }
@@ -95,28 +95,39 @@ public sealed class LiveMount
 
     /// <summary>
     /// Sends frames as they come due until <paramref name="stopping"/> fires or nobody has listened
-    /// for <paramref name="idle"/>. Frame times come from one clock, so pacing never drifts.
+    /// for <paramref name="idle"/>. The start is placed on the wall-clock schedule; after that one
+    /// monotonic clock paces the frames, so pacing never drifts or jumps with clock adjustments.
     /// </summary>
-    public async Task RunAsync(TimeSpan tick, TimeSpan idle, CancellationToken stopping)
+    public async Task RunAsync(TimeSpan tick, TimeSpan idle, CancellationToken stopping, TimeProvider? time = null)
     {
-        // Fill the burst window first, so the very first listener starts at once too.
+        time ??= TimeProvider.System;
+        var (sent, intoFrame) = _schedule.At(time.GetUtcNow());
+        var anchor = sent;
+        // Fill the burst window with the frames just before the current one, so the very first
+        // listener starts at once and at the same place as listeners on other silos.
+        _next = _schedule.IndexOf(sent - _burstFrames);
         for (var i = 0; i < _burstFrames; i++)
         {
             Publish();
         }
 
-        var clock = Stopwatch.StartNew();
-        var sent = 0L;
-        var lastHeard = clock.Elapsed;
-        using var timer = new PeriodicTimer(tick);
+        var started = time.GetTimestamp();
+        var lastHeard = TimeSpan.Zero;
+        using var timer = new PeriodicTimer(tick, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stopping))
             {
-                var due = (long)(clock.Elapsed.TotalMilliseconds / _frameMilliseconds);
+                var elapsed = time.GetElapsedTime(started);
+                var due = anchor + (long)((elapsed.TotalMilliseconds + intoFrame) / _schedule.FrameMilliseconds);
                 // After a stall of the silo itself (GC, CPU starvation) skip ahead rather than
                 // flooding every listener's queue and dropping them all for the silo's own delay.
-                sent = Math.Max(sent, due - (_queueFrames / 2));
+                if (due - sent > _queueFrames / 2)
+                {
+                    sent = due - (_queueFrames / 2);
+                    _next = _schedule.IndexOf(sent);
+                }
+
                 for (; sent < due; sent++)
                 {
                     Publish();
@@ -124,9 +135,9 @@ public sealed class LiveMount
 
                 if (ListenerCount > 0)
                 {
-                    lastHeard = clock.Elapsed;
+                    lastHeard = elapsed;
                 }
-                else if (clock.Elapsed - lastHeard > idle)
+                else if (elapsed - lastHeard > idle)
                 {
                     return;
                 }

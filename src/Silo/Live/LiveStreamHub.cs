@@ -7,9 +7,11 @@ namespace MediaOrleans.Silo.Live;
 
 /// <summary>
 /// The continuous streams this silo runs: one per (media name, version), started by its first
-/// listener and stopped when nobody has listened for a while or the silo stops.
+/// listener and stopped when nobody has listened for a while or the silo stops. Every silo's
+/// mount of an item keeps to the same wall-clock schedule, so together they are one stream.
 /// </summary>
-public sealed class LiveStreamHub(PlaybackSource source, IOptions<LiveStreamOptions> options, IHostApplicationLifetime lifetime)
+public sealed class LiveStreamHub(PlaybackSource source, IOptions<LiveStreamOptions> options, IHostApplicationLifetime lifetime,
+    TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string, string), Lazy<Task<LiveMount?>>> _streams = new();
 
@@ -67,7 +69,7 @@ public sealed class LiveStreamHub(PlaybackSource source, IOptions<LiveStreamOpti
         try
         {
             await stream.RunAsync(TimeSpan.FromMilliseconds(settings.TickMilliseconds), TimeSpan.FromSeconds(settings.IdleSeconds),
-                lifetime.ApplicationStopping);
+                lifetime.ApplicationStopping, time);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Silo.Storage;
@@ -43,6 +44,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton<IMediaStore>(new DirectoryMediaStore(MediaRoot, Time));
             host.Services.AddSingleton<IRecordingSpool>(new FileRecordingSpool(RecordingsRoot));
+            host.Services.AddSingleton<TranscodeCache>();
             host.Services.Configure<RecordingOptions>(options =>
             {
                 options.MaxSeconds = MaxSeconds;

@@ -68,4 +68,46 @@ public sealed class LiveMountTests
 
         Assert.Null(mount.Join());
     }
+
+    [Fact]
+    public async Task MountsStartedAtDifferentTimes_PlayTheSameFrameAtTheSameMoment()
+    {
+        // Both mounts slice one buffer, so a frame's offset in it says which frame it is.
+        var mp3 = Mp3Builder.Mpeg25Frames(40);
+        var early = LiveMount.Create(mp3, Fast)!;
+        using var stop = new CancellationTokenSource();
+        var runEarly = early.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+        // Seven frames of 72 ms later: a mount that started from its own first frame would now be that far behind.
+        await Task.Delay(500);
+        var late = LiveMount.Create(mp3, Fast)!;
+        var runLate = late.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+        await Task.Delay(50);
+
+        var first = FrameIndex(await early.Join()!.Frames.ReadAsync());
+        var second = FrameIndex(await late.Join()!.Frames.ReadAsync());
+
+        await stop.CancelAsync();
+        await Task.WhenAll(runEarly, runLate);
+        // The joins are a moment apart, so a frame boundary may fall between them.
+        var apart = ((second - first) % 40 + 40) % 40;
+        Assert.True(apart is 0 or 1 or 39, $"early mount burst starts at frame {first}, late mount at frame {second}");
+    }
+
+    [Fact]
+    public void Schedule_CountsFramesFromTheEpoch_AndLoopsOverTheItem()
+    {
+        var schedule = new LiveSchedule(72, 10);
+        var (frame, into) = schedule.At(DateTimeOffset.FromUnixTimeMilliseconds((72 * 1234) + 5));
+
+        Assert.Equal(1234, frame);
+        Assert.Equal(5, into, 6);
+        Assert.Equal(4, schedule.IndexOf(1234));
+        Assert.Equal(9, schedule.IndexOf(-1));
+    }
+
+    private static int FrameIndex(ReadOnlyMemory<byte> frame)
+    {
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(frame, out var segment));
+        return segment.Offset / Mp3Builder.Mpeg25FrameBytes;
+    }
 }
