@@ -8,8 +8,10 @@ namespace MediaOrleans.Grains.Recordings;
 
 /// <summary>
 /// Owns one recording. Not reentrant: appends, state changes and store run one at a time, so
-/// the spool and the saved record never disagree.
+/// the spool and the saved record never disagree. Placed on the silo that allocates it: the
+/// source URL names that silo, so every append from mod_shout is a local call.
 /// </summary>
+[Orleans.Placement.PreferLocalPlacement]
 public sealed class RecordingGrain(
     IRecordingSpool spool,
     IOptions<RecordingOptions> options,
@@ -25,6 +27,8 @@ public sealed class RecordingGrain(
     private IRecordingSpoolWriter? _writer;
     private Guid _session;
     private long _bytes;
+    private DateTimeOffset _lastHeard;
+    private IGrainTimer? _sourceWatch;
     private Mp3StreamMeter _meter = new();
 
     private string Name => this.GetPrimaryKeyString();
@@ -99,7 +103,12 @@ public sealed class RecordingGrain(
         _bytes = _writer.Length;
         _meter = new Mp3StreamMeter();
         _session = Guid.NewGuid();
-        await SaveAsync(_record with { State = RecordingState.Receiving, StartedAt = time.GetUtcNow() });
+        _lastHeard = time.GetUtcNow();
+        await SaveAsync(_record with { State = RecordingState.Receiving, StartedAt = _lastHeard });
+        // Keeps the grain active while receiving, and ends a recording whose source went silent
+        // without closing (its connection was on a silo that died).
+        var period = TimeSpan.FromSeconds(Math.Clamp(_limits.SourceLostSeconds / 5, 1, 15));
+        _sourceWatch = this.RegisterGrainTimer(WatchSourceAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
         return new SourceAdmission(SourceAdmissionResult.Accepted, _session, _record.MaxSeconds);
     }
 
@@ -118,6 +127,7 @@ public sealed class RecordingGrain(
             return AppendResult.LimitReached;
         }
 
+        _lastHeard = time.GetUtcNow();
         var room = _limits.MaxBytes - _bytes;
         var take = (int)Math.Min(chunk.Data.Length, room);
         await _writer.AppendAsync(chunk.Data.AsMemory(0, take));
@@ -148,7 +158,12 @@ public sealed class RecordingGrain(
         return Status();
     }
 
-    public Task<RecordingStatus> GetStatusAsync() => Task.FromResult(Status());
+    public async Task<RecordingStatus> GetStatusAsync()
+    {
+        // Whoever looks also ends a recording whose source is gone, between two timer ticks.
+        await WatchSourceAsync(CancellationToken.None);
+        return Status();
+    }
 
     public async Task<MediaChunk?> ReadAsync(long offset, int count)
     {
@@ -194,8 +209,18 @@ public sealed class RecordingGrain(
         return info;
     }
 
+    private async Task WatchSourceAsync(CancellationToken cancellationToken)
+    {
+        if (_record is { State: RecordingState.Receiving } && time.GetUtcNow() - _lastHeard > TimeSpan.FromSeconds(_limits.SourceLostSeconds))
+        {
+            await FinishAsync("source-lost");
+        }
+    }
+
     private async Task FinishAsync(string reason)
     {
+        _sourceWatch?.Dispose();
+        _sourceWatch = null;
         if (_writer is not null)
         {
             await _writer.DisposeAsync();

@@ -26,4 +26,12 @@ public sealed class RecordingOptions
     /// <summary>Largest recording in bytes (default 64 MiB: 9 h of 16 kbps call audio).</summary>
     [Range(1024, 90L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Seconds a receiving recording waits for its next bytes before it ends as
+    /// <c>source-lost</c> (default 60). Covers a source whose silo died: the listener that timed
+    /// sources out went with it, so the grain keeps its own watch.
+    /// </summary>
+    [Range(5, 3600)]
+    public int SourceLostSeconds { get; set; } = 60;
 }

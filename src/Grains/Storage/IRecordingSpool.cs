@@ -22,4 +22,7 @@ public interface IRecordingSpool
 
     /// <summary>Reads spooled bytes from <paramref name="offset"/>; returns how many were read.</summary>
     Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default);
+
+    /// <summary>Every saved record, for the silo to find recordings left unfinished by a crash.</summary>
+    IAsyncEnumerable<RecordingRecord> ListAsync(CancellationToken cancellationToken = default);
 }

@@ -23,4 +23,11 @@ public sealed class MediaOptions
     /// <summary>Root of the local media store, the recording spool and the URL secret file.</summary>
     [Required(AllowEmptyStrings = false)]
     public string DataPath { get; set; } = "./data";
+
+    /// <summary>
+    /// Added to every port this silo listens on (HTTP, SHOUT, Orleans silo and gateway), so
+    /// several silos run on one machine from one configuration (default 0).
+    /// </summary>
+    [Range(0, 60_000)]
+    public int PortOffset { get; set; }
 }

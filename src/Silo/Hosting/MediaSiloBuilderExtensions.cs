@@ -2,6 +2,7 @@ using System.Net;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
@@ -32,6 +33,11 @@ public static class MediaSiloBuilderExtensions
         AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
         AddValidatedOptions<TranscodeOptions>(services, builder.Configuration, TranscodeOptions.Section);
 
+        // One offset moves every port, so several silos share a machine and a configuration.
+        var portOffset = builder.Configuration.GetValue<int>("Media:PortOffset");
+        services.PostConfigure<HttpListenerOptions>(http => http.Port += portOffset);
+        services.PostConfigure<ShoutOptions>(shout => shout.Port += portOffset);
+
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMediaStore>(sp =>
             new DirectoryMediaStore(DataDirectory(sp, "media"), sp.GetRequiredService<TimeProvider>()));
@@ -44,6 +50,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<PlaybackSource>();
         services.AddSingleton<PlaybackConnectionMiddleware>();
         services.AddSingleton<LiveStreamHub>();
+        services.AddHostedService<SpoolRecovery>();
 
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<MediaOptions>, IOptions<HttpListenerOptions>, IOptions<ShoutOptions>>(ConfigureListeners);
@@ -76,13 +83,41 @@ public static class MediaSiloBuilderExtensions
 
     private static void ConfigureOrleans(ISiloBuilder silo, ConfigurationManager configuration)
     {
-        // Embedded default: a one-machine cluster, no membership server. Orleans' own
-        // Orleans:Clustering keys select a real provider instead.
-        if (!configuration.GetSection("Orleans:Clustering").Exists())
+        var offset = configuration.GetValue<int>("Media:PortOffset");
+        var configured = configuration.GetSection("Orleans:Endpoints");
+        var siloPort = configured.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+        var gatewayPort = configured.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+        var clusterId = configuration["Orleans:ClusterId"] ?? "mediaorleans";
+        var serviceId = configuration["Orleans:ServiceId"] ?? "mediaorleans";
+
+        if (ClusteringSettings.From(configuration).IsLocalhost)
         {
-            var endpoints = configuration.GetSection("Orleans:Endpoints").Get<EndpointOptions>() ?? new EndpointOptions();
-            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: "mediaorleans", clusterId: "mediaorleans");
+            // Embedded default: a one-machine cluster, no membership server. Silos with a port
+            // offset join the one on the base port, which keeps the membership.
+            var primary = offset == 0 ? null : new IPEndPoint(IPAddress.Loopback, siloPort);
+            silo.UseLocalhostClustering(siloPort + offset, gatewayPort + offset, primary, serviceId, clusterId);
         }
+        else
+        {
+            // Orleans' own Orleans:Clustering keys have chosen the provider; MediaOrleans adds
+            // the identity, the offset ports and the address other silos reach this one on.
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = clusterId;
+                cluster.ServiceId = serviceId;
+            });
+            silo.Configure<EndpointOptions>(endpoints =>
+            {
+                endpoints.SiloPort = siloPort + offset;
+                endpoints.GatewayPort = gatewayPort + offset;
+                if (configured["AdvertisedIPAddress"] is { Length: > 0 } advertised)
+                {
+                    endpoints.AdvertisedIPAddress = IPAddress.Parse(advertised);
+                }
+            });
+        }
+
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, ConfigurationManager configuration, string section)

@@ -20,6 +20,15 @@ public static class Requirements
         }
     }
 
+    /// <summary>Requires <paramref name="condition"/>, saying <paramref name="why"/> it is needed.</summary>
+    public static void That(bool condition, string why)
+    {
+        if (!condition)
+        {
+            Missing(why);
+        }
+    }
+
     /// <summary>The full path of <paramref name="name"/>, or null.</summary>
     public static string? Locate(string name)
     {

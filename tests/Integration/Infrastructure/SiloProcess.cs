@@ -12,19 +12,24 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, int httpPort, int shoutPort, string dataPath)
+    private SiloProcess(Process process, SiloPorts ports, string dataPath)
     {
         _process = process;
-        HttpPort = httpPort;
-        ShoutPort = shoutPort;
+        Ports = ports;
         DataPath = dataPath;
     }
 
+    /// <summary>Every port the silo listens on; pass them again to restart it in the same place.</summary>
+    public SiloPorts Ports { get; }
+
     /// <summary>HTTP listener port.</summary>
-    public int HttpPort { get; }
+    public int HttpPort => Ports.Http;
 
     /// <summary>SHOUT listener port.</summary>
-    public int ShoutPort { get; }
+    public int ShoutPort => Ports.Shout;
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>The silo's data directory.</summary>
     public string DataPath { get; }
@@ -45,11 +50,11 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo and waits until its admin API answers.</summary>
-    public static async Task<SiloProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataPath = null)
+    public static async Task<SiloProcess> StartAsync(IDictionary<string, string>? settings = null, string? dataPath = null,
+        SiloPorts? ports = null)
     {
         Assert.True(File.Exists(RepoPaths.SiloAssembly), $"silo not built: {RepoPaths.SiloAssembly}");
-        var httpPort = FreePorts.Next();
-        var shoutPort = FreePorts.Next();
+        ports ??= new SiloPorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         dataPath ??= Directory.CreateTempSubdirectory("mediaorleans-silo-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
@@ -61,13 +66,13 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         var environment = new Dictionary<string, string>
         {
-            ["Media__Http__Port"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Media__Shout__Port"] = shoutPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Media__Http__Port"] = ports.Http.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Media__Shout__Port"] = ports.Shout.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Media__ListenAddress"] = "127.0.0.1",
             ["Media__AdvertisedHost"] = "127.0.0.1",
             ["Media__DataPath"] = dataPath,
-            ["Orleans__Endpoints__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans__Endpoints__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__Endpoints__SiloPort"] = ports.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__Endpoints__GatewayPort"] = ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Debug",
             ["Logging__LogLevel__Microsoft"] = "Warning",
             ["Logging__LogLevel__Orleans"] = "Warning",
@@ -83,7 +88,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var silo = new SiloProcess(Process.Start(start)!, httpPort, shoutPort, dataPath);
+        var silo = new SiloProcess(Process.Start(start)!, ports, dataPath);
         silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.BeginOutputReadLine();
@@ -152,3 +157,6 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 }
+
+/// <summary>The ports one silo listens on.</summary>
+public sealed record SiloPorts(int Http, int Shout, int Silo, int Gateway);

@@ -21,6 +21,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public const long MaxBytes = 4096;
 
+    // Longer than any clock jump of the other tests, which keep their sources quiet for minutes.
+    public const int SourceLostSeconds = 3600;
+
     private InProcessTestCluster? _cluster;
 
     public string Root { get; } = Directory.CreateTempSubdirectory("mediaorleans-grains-").FullName;
@@ -50,6 +53,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
                 options.MaxSeconds = MaxSeconds;
                 options.GraceSeconds = GraceSeconds;
                 options.MaxBytes = MaxBytes;
+                options.SourceLostSeconds = SourceLostSeconds;
             });
         });
         _cluster = builder.Build();

@@ -5,6 +5,24 @@ namespace MediaOrleans.Tests.Grains;
 public sealed partial class RecordingGrainTests
 {
     [Fact]
+    public async Task SourceSilentPastSourceLostSeconds_EndsTheRecording_KeepingEveryByte()
+    {
+        var (recording, _, admission) = await ReceivingAsync("calls/source-lost", GrainClusterFixture.MaxSeconds);
+        await recording.AppendAsync(admission.Session, Chunk(300, 1));
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(GrainClusterFixture.SourceLostSeconds));
+        Assert.Equal(RecordingState.Receiving, (await recording.GetStatusAsync()).State);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        var status = await recording.GetStatusAsync();
+
+        Assert.Equal(RecordingState.Complete, status.State);
+        Assert.Equal("source-lost", status.StoppedReason);
+        Assert.Equal(300, status.Bytes);
+        Assert.Equal(AppendResult.NotAdmitted, await recording.AppendAsync(admission.Session, Chunk(10, 2)));
+    }
+
+    [Fact]
     public async Task AppendAsync_PastMaxBytes_KeepsExactlyMaxBytesAndLimitReached()
     {
         var (recording, _, admission) = await ReceivingAsync("calls/limit-bytes");
