@@ -117,6 +117,14 @@ public static class MediaSiloBuilderExtensions
             });
         }
 
+        // Dead silos are noticed fast: FreeSWITCH asking for a URL must not wait Orleans' default
+        // ~10 s for a killed silo's grains to come back elsewhere. Three missed 1 s probes gave
+        // 1.4 s in tests/Integration/Cluster; Orleans:Membership:* overrides both.
+        silo.Configure<ClusterMembershipOptions>(membership =>
+        {
+            membership.ProbeTimeout = TimeSpan.FromSeconds(1);
+            membership.NumMissedProbesLimit = 3;
+        });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
     }
 
