@@ -97,6 +97,59 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
         Assert.All(survivors, silo => Assert.False(silo.HasExited));
     }
 
+    [SkippableFact]
+    public async Task StoppingASiloGracefully_FinishesItsDownloadInFlight_AndHandsItsGrainsOverAtOnce()
+    {
+        await using var cluster = await SiloCluster.StartAsync(postgres.Server, 2);
+        await cluster.WaitForActiveMembersAsync(2, TimeSpan.FromSeconds(30));
+        var (leaving, staying) = (cluster.Silos[1], cluster.Silos[0]);
+        using var leavingApi = new MediaApi(leaving.HttpBase);
+        using var stayingApi = new MediaApi(staying.HttpBase);
+        // 6 MB: more than the kernel's socket buffers hold, so the silo is still sending when told to stop.
+        Requirements.Tools("sox");
+        var big = Path.Combine(cluster.DataPath, "big.wav");
+        Assert.Equal(0, (await ProcessRunner.RunAsync("sox", ["-n", "-r", "48000", "-c", "2", "-b", "16", big, "synth", "32", "sine", "440"],
+            TimeSpan.FromSeconds(60))).ExitCode);
+        var wav = await File.ReadAllBytesAsync(big);
+        var names = Enumerable.Range(0, 10).Select(i => $"prompts/leaving-{i}").ToArray();
+        foreach (var name in names)
+        {
+            Assert.Equal(200, (await leavingApi.UploadAsync(name, wav, "audio/wav")).Status);
+        }
+
+        // A slow reader of the leaving silo: the response is in flight when SIGTERM arrives.
+        using var slow = new TcpClient { ReceiveBufferSize = 4096 };
+        var url = new Uri(await leavingApi.StreamUrlAsync(names[0]));
+        await slow.ConnectAsync(url.Host, url.Port);
+        await slow.GetStream().WriteAsync(Encoding.ASCII.GetBytes($"GET {url.PathAndQuery} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        var first = new byte[1024];
+        Assert.True(await slow.GetStream().ReadAsync(first) > 0);
+
+        var stopping = leaving.TerminateAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(500);
+        using var rest = new MemoryStream();
+        await slow.GetStream().CopyToAsync(rest);
+        var exitCode = await stopping;
+        var stopped = Stopwatch.StartNew();
+
+        var slowest = TimeSpan.Zero;
+        foreach (var name in names)
+        {
+            var asked = Stopwatch.StartNew();
+            Assert.Equal(200, (await stayingApi.StreamAsync(new { mediaName = name })).Status);
+            slowest = asked.Elapsed > slowest ? asked.Elapsed : slowest;
+        }
+
+        output.WriteLine($"graceful stop: exit code {exitCode}, in-flight response {first.Length + rest.Length} B delivered; " +
+                         $"items of the stopped silo answered by the other within {stopped.Elapsed.TotalMilliseconds:F0} ms (slowest request {slowest.TotalMilliseconds:F0} ms)");
+        Assert.Equal(0, exitCode);
+        var response = Encoding.ASCII.GetString([.. first, .. rest.ToArray()]);
+        var body = response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        Assert.Equal(wav.Length, first.Length + rest.Length - body);
+        // Well under the 3 s a killed silo takes to be declared dead: nobody waited for probes.
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"a request waited {slowest} for the stopped silo's grain");
+    }
+
     private static async Task<(int Status, string Body)> TryStreamAsync(MediaApi api, string name)
     {
         try

@@ -97,6 +97,16 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Asks the silo to stop (SIGTERM) and waits until it has exited; its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var kill = await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], timeout);
+        Assert.Equal(0, kill.ExitCode);
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills the process (SIGKILL) without any shutdown.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
