@@ -19,7 +19,7 @@ public sealed class SiloProcess : IAsyncDisposable
         DataPath = dataPath;
     }
 
-    /// <summary>Every port the silo listens on; pass them again to restart it in the same place.</summary>
+    /// <summary>Every port the silo listens on (offset included); pass them again to restart it in the same place.</summary>
     public SiloPorts Ports { get; }
 
     /// <summary>HTTP listener port.</summary>
@@ -88,7 +88,12 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var silo = new SiloProcess(Process.Start(start)!, ports, dataPath);
+        // With Media:PortOffset the silo listens on the given ports plus the offset.
+        var offset = settings is not null && settings.TryGetValue("Media__PortOffset", out var text)
+            ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        var listening = new SiloPorts(ports.Http + offset, ports.Shout + offset, ports.Silo + offset, ports.Gateway + offset);
+        var silo = new SiloProcess(Process.Start(start)!, listening, dataPath);
         silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.BeginOutputReadLine();
