@@ -47,6 +47,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<TranscodeCache>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<StreamAllocator>();
+        services.AddSingleton<RecordingAllocator>();
         services.AddSingleton<PlaybackSource>();
         services.AddSingleton<PlaybackConnectionMiddleware>();
         services.AddSingleton<LiveStreamHub>();

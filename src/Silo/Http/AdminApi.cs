@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MediaOrleans.Grains.Audio;
-using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
@@ -86,8 +85,7 @@ public static class AdminApi
             : ApiError.From(allocation.Refusal!.Value, allocation.Message);
     }
 
-    private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, IGrainFactory grains, PlaybackUrls urls,
-        IOptions<RecordingOptions> options)
+    private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, RecordingAllocator recordings)
     {
         var (ask, error) = await ReadJsonAsync<RecordingAllocationRequest>(request, allowEmpty: true);
         if (error is not null)
@@ -95,17 +93,10 @@ public static class AdminApi
             return error;
         }
 
-        var name = ask?.Name ?? $"rec-{Guid.NewGuid():N}";
-        if (!MediaName.IsValid(name))
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", $"'{name}' is not a valid recording name");
-        }
-
         try
         {
-            var allocation = await grains.GetGrain<IRecordingGrain>(name)
-                .AllocateAsync(new RecordingRequest(ask?.MaxSeconds ?? options.Value.DefaultMaxSeconds));
-            return Results.Json(new RecordingAllocationResponse(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds),
+            var ticket = await recordings.AllocateAsync(ask?.Name, ask?.MaxSeconds);
+            return Results.Json(new RecordingAllocationResponse(ticket.Name, ticket.Url, ticket.MaxSeconds),
                 statusCode: StatusCodes.Status201Created);
         }
         catch (MediaRejectedException rejected)

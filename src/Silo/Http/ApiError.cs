@@ -22,14 +22,10 @@ public sealed record ApiError(string Error, string? Message = null)
     };
 
     /// <summary>Maps a refused stream allocation to the status the admin API answers with.</summary>
-    public static IResult From(StreamRefusal refusal, string? message) => refusal switch
+    public static IResult From(StreamRefusal refusal, string? message) => Result(refusal switch
     {
-        StreamRefusal.NotFound => Result(StatusCodes.Status404NotFound, "not_found", message),
-        StreamRefusal.InvalidName => Result(StatusCodes.Status400BadRequest, "invalid_name", message),
-        StreamRefusal.NoData => Result(StatusCodes.Status422UnprocessableEntity, "no_data", message),
-        StreamRefusal.UnsupportedProtocol => Result(StatusCodes.Status400BadRequest, "unsupported_protocol", message),
-        StreamRefusal.UnsupportedFormat => Result(StatusCodes.Status400BadRequest, "unsupported_format", message),
-        StreamRefusal.UnsupportedStreamType => Result(StatusCodes.Status400BadRequest, "unsupported_stream_type", message),
-        _ => Result(StatusCodes.Status422UnprocessableEntity, "format_unavailable", message),
-    };
+        StreamRefusal.NotFound => StatusCodes.Status404NotFound,
+        StreamRefusal.NoData or StreamRefusal.FormatUnavailable => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status400BadRequest,
+    }, StreamRefusalCodes.Code(refusal), message);
 }

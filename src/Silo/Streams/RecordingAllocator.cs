@@ -1,0 +1,27 @@
+using MediaOrleans.Grains.Recordings;
+using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Urls;
+using Microsoft.Extensions.Options;
+
+namespace MediaOrleans.Silo.Streams;
+
+/// <summary>
+/// Allocates recordings for every front end: picks a name when none is given, lets the grain
+/// issue the credentials, and builds the <c>shout://</c> URL that names this silo.
+/// </summary>
+public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, IOptions<RecordingOptions> options)
+{
+    /// <summary>Allocates; throws <see cref="MediaRejectedException"/> for a bad or taken name or length.</summary>
+    public async Task<RecordingTicket> AllocateAsync(string? name, int? maxSeconds)
+    {
+        name ??= $"rec-{Guid.NewGuid():N}";
+        if (!MediaName.IsValid(name))
+        {
+            throw new MediaRejectedException(MediaRejection.InvalidName, $"'{name}' is not a valid recording name");
+        }
+
+        var allocation = await grains.GetGrain<IRecordingGrain>(name)
+            .AllocateAsync(new RecordingRequest(maxSeconds ?? options.Value.DefaultMaxSeconds));
+        return new RecordingTicket(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds);
+    }
+}
