@@ -33,4 +33,11 @@ public interface IMediaFileGrain : IGrainWithStringKey
     /// Throws <see cref="MediaRejectedException"/> when the bytes are not acceptable audio.
     /// </summary>
     Task<MediaInfo> ReplaceAsync(MediaUpload upload);
+
+    /// <summary>
+    /// Removes the item and all its versions from the store; false when it did not exist. New
+    /// URL requests then answer not found; URLs already handed out may still play from a
+    /// listener's cache until they expire.
+    /// </summary>
+    Task<bool> DeleteAsync();
 }

@@ -11,7 +11,7 @@ namespace MediaOrleans.Grains.Media;
 /// the content load is a shared task so concurrent first reads load once. Transcoded variants
 /// are held by the silo's <see cref="TranscodeCache"/>, within its byte budget.
 /// </summary>
-public sealed class MediaFileGrain(IMediaStore store, TranscodeCache transcodes, ILogger<MediaFileGrain> logger)
+public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, TranscodeCache transcodes, ILogger<MediaFileGrain> logger)
     : Grain, IMediaFileGrain
 {
     private const int MaxReadBytes = 4 * 1024 * 1024;
@@ -61,6 +61,22 @@ public sealed class MediaFileGrain(IMediaStore store, TranscodeCache transcodes,
         _undecodable.Clear();
         MediaLog.Replaced(logger, Name, _info.Version, _info.Length, format.Codec);
         return _info;
+    }
+
+    public async Task<bool> DeleteAsync()
+    {
+        if (!MediaName.IsValid(Name))
+        {
+            return false;
+        }
+
+        var deleted = await catalog.DeleteAsync(Name);
+        _info = null;
+        _content = null;
+        _undecodable.Clear();
+        MediaLog.Deleted(logger, Name, deleted);
+        DeactivateOnIdle();
+        return deleted;
     }
 
     // The stored form is one task shared by concurrent readers; the transcode cache does the same per variant.

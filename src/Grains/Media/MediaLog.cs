@@ -19,4 +19,7 @@ internal static partial class MediaLog
 
     [LoggerMessage(1002, LogLevel.Warning, "Media {Media} version {Version} is described but missing from the store")]
     public static partial void VersionMissing(ILogger logger, string media, string version);
+
+    [LoggerMessage(1005, LogLevel.Information, "Media {Media} deleted (existed: {Existed})")]
+    public static partial void Deleted(ILogger logger, string media, bool existed);
 }

@@ -41,6 +41,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMediaStore>(sp =>
             new DirectoryMediaStore(DataDirectory(sp, "media"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMediaCatalog>(sp => new DirectoryMediaCatalog(DataDirectory(sp, "media")));
         services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(DataDirectory(sp, "recordings")));
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));

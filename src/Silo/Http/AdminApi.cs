@@ -14,13 +14,17 @@ namespace MediaOrleans.Silo.Http;
 /// </summary>
 public static class AdminApi
 {
+    private const int DefaultPage = 1000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps the <c>/api</c> routes.</summary>
     public static void MapAdminApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPut("/api/media/{**name}", PutMediaAsync);
+        routes.MapGet("/api/media", ListMediaAsync);
         routes.MapGet("/api/media/{**name}", GetMediaAsync);
+        routes.MapDelete("/api/media/{**name}", DeleteMediaAsync);
+        routes.MapGet("/api/recordings", ListRecordingsAsync);
         routes.MapPost("/api/streams", CreateStreamAsync);
         routes.MapPost("/api/recordings", AllocateRecordingAsync);
         routes.MapGet("/api/recordings/{**name}", GetRecordingAsync);
@@ -71,6 +75,18 @@ public static class AdminApi
         return info is null ? NotFound(name) : Results.Json(MediaResponse.From(info));
     }
 
+    private static async Task<IResult> ListMediaAsync(string? prefix, int? limit, IGrainFactory grains) =>
+        Results.Json(new MediaListResponse(await grains.GetGrain<ICatalogGrain>(0).ListMediaAsync(prefix, limit ?? DefaultPage)));
+
+    private static async Task<IResult> DeleteMediaAsync(string name, IGrainFactory grains) =>
+        MediaName.IsValid(name) && await grains.GetGrain<IMediaFileGrain>(name).DeleteAsync() ? Results.NoContent() : NotFound(name);
+
+    private static async Task<IResult> ListRecordingsAsync(string? prefix, int? limit, IGrainFactory grains, PlaybackUrls urls)
+    {
+        var recordings = await grains.GetGrain<ICatalogGrain>(0).ListRecordingsAsync(prefix, limit ?? DefaultPage);
+        return Results.Json(new RecordingListResponse([.. recordings.Select(status => RecordingResponse.From(status, urls))]));
+    }
+
     private static async Task<IResult> CreateStreamAsync(HttpRequest request, StreamAllocator allocator)
     {
         var (ask, error) = await ReadJsonAsync<StreamRequest>(request, allowEmpty: false);
@@ -118,9 +134,7 @@ public static class AdminApi
             return NotFound(name);
         }
 
-        return Results.Json(new RecordingResponse(status.Name, status.State.ToString().ToLowerInvariant(), status.Bytes,
-            status.MaxSeconds, status.StartedAt, status.EndedAt, status.StoppedReason, status.StoredAs,
-            status.Bytes > 0 ? urls.ForRecording(status.Name) : null, status.DurationMs, status.TrailingSilenceMs));
+        return Results.Json(RecordingResponse.From(status, urls));
     }
 
     private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains)

@@ -1,4 +1,5 @@
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Urls;
 
 namespace MediaOrleans.Silo.Http;
 
@@ -31,4 +32,17 @@ public sealed record RecordingAllocationResponse(string Name, string Url, int Ma
 /// <summary>A recording as the admin API describes it.</summary>
 public sealed record RecordingResponse(
     string Name, string State, long Bytes, int MaxSeconds, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    string? StoppedReason, string? StoredAs, string? PlaybackUrl, long DurationMs, long? TrailingSilenceMs);
+    string? StoppedReason, string? StoredAs, string? PlaybackUrl, long DurationMs, long? TrailingSilenceMs)
+{
+    /// <summary>Flattens a grain's status; a recording with bytes gets a review URL.</summary>
+    public static RecordingResponse From(RecordingStatus status, PlaybackUrls urls) => new(
+        status.Name, status.State.ToString().ToLowerInvariant(), status.Bytes, status.MaxSeconds, status.StartedAt, status.EndedAt,
+        status.StoppedReason, status.StoredAs, status.Bytes > 0 ? urls.ForRecording(status.Name) : null, status.DurationMs,
+        status.TrailingSilenceMs);
+}
+
+/// <summary>Answer of <c>GET /api/media</c>.</summary>
+public sealed record MediaListResponse(IReadOnlyList<string> Items);
+
+/// <summary>Answer of <c>GET /api/recordings</c>.</summary>
+public sealed record RecordingListResponse(IReadOnlyList<RecordingResponse> Items);

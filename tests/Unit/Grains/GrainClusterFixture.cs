@@ -46,6 +46,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         {
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton<IMediaStore>(new DirectoryMediaStore(MediaRoot, Time));
+            host.Services.AddSingleton<IMediaCatalog>(new DirectoryMediaCatalog(MediaRoot));
             host.Services.AddSingleton<IRecordingSpool>(new FileRecordingSpool(RecordingsRoot));
             host.Services.AddSingleton<TranscodeCache>();
             host.Services.Configure<RecordingOptions>(options =>
