@@ -17,8 +17,21 @@ public static class AdminApi
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps the <c>/api</c> routes.</summary>
-    public static void MapAdminApi(this IEndpointRouteBuilder routes)
+    public static void MapAdminApi(this IEndpointRouteBuilder builder)
     {
+        // One place maps an unreachable media store to 503 for every route.
+        var routes = builder.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (MediaStoreUnavailableException)
+            {
+                return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "store_unavailable",
+                    "the media store is unavailable; try again shortly");
+            }
+        });
         routes.MapPut("/api/media/{**name}", PutMediaAsync);
         routes.MapGet("/api/media/{**name}", GetMediaAsync);
         routes.MapPost("/api/streams", CreateStreamAsync);
@@ -79,7 +92,8 @@ public static class AdminApi
             return error;
         }
 
-        if (!MediaName.IsValid(ask!.MediaName))
+        ask = ask! with { MediaName = MediaName.Normalize(ask.MediaName) };
+        if (!MediaName.IsValid(ask.MediaName))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", "mediaName is missing or not a valid media name");
         }
@@ -88,6 +102,11 @@ public static class AdminApi
         if (info is null)
         {
             return NotFound(ask.MediaName);
+        }
+
+        if (!info.Streamable)
+        {
+            return ApiError.Result(StatusCodes.Status422UnprocessableEntity, "no_data", $"'{info.Name}' exists but has no playable data");
         }
 
         var format = ask.Format?.ToLowerInvariant() ?? MediaVariant.ExtensionOf(info);

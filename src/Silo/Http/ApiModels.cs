@@ -14,12 +14,12 @@ public sealed record StoreRequest(string? MediaName);
 /// <summary>A media item as the admin API describes it.</summary>
 public sealed record MediaResponse(
     string Name, string Version, string ContentType, long Length, DateTimeOffset LastModified,
-    string Codec, int SampleRate, int Channels, long DurationMs, int Bitrate)
+    string Codec, int SampleRate, int Channels, long DurationMs, int Bitrate, bool Streamable)
 {
     /// <summary>Flattens a grain's <see cref="MediaInfo"/>.</summary>
     public static MediaResponse From(MediaInfo info) => new(
         info.Name, info.Version, info.ContentType, info.Length, info.LastModified,
-        info.Audio.Codec, info.Audio.SampleRate, info.Audio.Channels, info.Audio.DurationMs, info.Audio.Bitrate);
+        info.Audio.Codec, info.Audio.SampleRate, info.Audio.Channels, info.Audio.DurationMs, info.Audio.Bitrate, info.Streamable);
 }
 
 /// <summary>Answer of <c>POST /api/streams</c>.</summary>
