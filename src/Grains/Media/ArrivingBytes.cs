@@ -19,7 +19,8 @@ public sealed class ArrivingBytes
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Array.MaxLength);
-        _buffer = new byte[length];
+        // Every byte is written before it is read, so zeroing a large buffer first would only delay the first read.
+        _buffer = GC.AllocateUninitializedArray<byte>((int)length);
     }
 
     private ArrivingBytes(byte[] complete)

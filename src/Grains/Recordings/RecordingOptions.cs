@@ -26,4 +26,12 @@ public sealed class RecordingOptions
     /// <summary>Largest recording in bytes (default 64 MiB: 9 h of 16 kbps call audio).</summary>
     [Range(1024, 90L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Wait before the first retry of a store the media store could not take, in seconds (default 1); doubled each time.</summary>
+    [Range(1, 3600)]
+    public int StoreRetryFirstSeconds { get; set; } = 1;
+
+    /// <summary>Longest wait between retries of a pending store, in seconds (default 60).</summary>
+    [Range(1, 3600)]
+    public int StoreRetryMaxSeconds { get; set; } = 60;
 }

@@ -14,6 +14,9 @@ public interface IRecordingSpool
     /// <summary>Saves <paramref name="record"/>, replacing any earlier one atomically.</summary>
     Task SaveAsync(RecordingRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>Every saved record, for the silo's start (pending stores are resumed).</summary>
+    IAsyncEnumerable<RecordingRecord> ListAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Opens the recording's byte spool for appending (created if missing).</summary>
     IRecordingSpoolWriter OpenWriter(string name);
 

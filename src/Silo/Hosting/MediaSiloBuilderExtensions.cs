@@ -6,6 +6,7 @@ using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Storage;
+using MediaOrleans.Silo.Storage.CouchDb;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -30,9 +31,19 @@ public static class MediaSiloBuilderExtensions
         AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IMediaStore>(sp =>
-            new DirectoryMediaStore(DataDirectory(sp, "media"), sp.GetRequiredService<TimeProvider>()));
+        var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        if (store.Kind == StoreKind.CouchDb)
+        {
+            services.AddCouchDbMediaStore(builder.Configuration);
+        }
+        else
+        {
+            services.AddSingleton<IMediaStore>(sp =>
+                new DirectoryMediaStore(DataDirectory(sp, "media"), sp.GetRequiredService<TimeProvider>()));
+        }
+
         services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(DataDirectory(sp, "recordings")));
+        services.AddHostedService<PendingStoreRecovery>();
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
         services.AddSingleton<PlaybackUrls>();

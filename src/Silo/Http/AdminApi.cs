@@ -210,9 +210,7 @@ public static class AdminApi
             return NotFound(name);
         }
 
-        return Results.Json(new RecordingResponse(status.Name, status.State.ToString().ToLowerInvariant(), status.Bytes,
-            status.MaxSeconds, status.StartedAt, status.EndedAt, status.StoppedReason, status.StoredAs,
-            status.Bytes > 0 ? urls.ForRecording(status.Name) : null, status.DurationMs, status.TrailingSilenceMs));
+        return Results.Json(RecordingResponse.From(status, status.Bytes > 0 ? urls.ForRecording(status.Name) : null));
     }
 
     private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains)
@@ -231,7 +229,8 @@ public static class AdminApi
             return error;
         }
 
-        if (!MediaName.IsValid(ask!.MediaName))
+        var mediaName = MediaName.Normalize(ask!.MediaName);
+        if (!MediaName.IsValid(mediaName))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", "mediaName is missing or not a valid media name");
         }
@@ -244,11 +243,16 @@ public static class AdminApi
 
         try
         {
-            return Results.Json(MediaResponse.From(await recording.StoreAsync(ask.MediaName)));
+            return Results.Json(MediaResponse.From(await recording.StoreAsync(mediaName)));
         }
         catch (MediaRejectedException rejected)
         {
             return ApiError.From(rejected);
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            // Accepted: the recording stays spooled and its grain stores it once the store is back.
+            return Results.Json(RecordingResponse.From(await recording.GetStatusAsync(), null), statusCode: StatusCodes.Status202Accepted);
         }
     }
 

@@ -31,4 +31,10 @@ public sealed record RecordingAllocationResponse(string Name, string Url, int Ma
 /// <summary>A recording as the admin API describes it.</summary>
 public sealed record RecordingResponse(
     string Name, string State, long Bytes, int MaxSeconds, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    string? StoppedReason, string? StoredAs, string? PlaybackUrl, long DurationMs, long? TrailingSilenceMs);
+    string? StoppedReason, string? StoredAs, string? PlaybackUrl, long DurationMs, long? TrailingSilenceMs, string? StorePending)
+{
+    /// <summary>Flattens a grain's <see cref="RecordingStatus"/>.</summary>
+    public static RecordingResponse From(RecordingStatus status, string? playbackUrl) => new(
+        status.Name, status.State.ToString().ToLowerInvariant(), status.Bytes, status.MaxSeconds, status.StartedAt, status.EndedAt,
+        status.StoppedReason, status.StoredAs, playbackUrl, status.DurationMs, status.TrailingSilenceMs, status.StorePending);
+}

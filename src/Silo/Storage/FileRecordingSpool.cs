@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MediaOrleans.Grains.Recordings;
@@ -31,6 +32,34 @@ public sealed class FileRecordingSpool(string root) : IRecordingSpool
 
     public Task SaveAsync(RecordingRecord record, CancellationToken cancellationToken = default) =>
         DataPaths.WriteAtomicallyAsync(RecordPath(record.Name), JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken);
+
+    public async IAsyncEnumerable<RecordingRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories))
+        {
+            RecordingRecord? record;
+            try
+            {
+                await using var file = File.OpenRead(path);
+                record = await JsonSerializer.DeserializeAsync<RecordingRecord>(file, Json, cancellationToken);
+            }
+            catch (Exception ex) when (ex is JsonException or IOException)
+            {
+                // A record being replaced right now, or not one of ours: the grain reads it itself when used.
+                continue;
+            }
+
+            if (record is not null)
+            {
+                yield return record;
+            }
+        }
+    }
 
     public IRecordingSpoolWriter OpenWriter(string name)
     {
