@@ -12,6 +12,7 @@ namespace MediaOrleans.Silo.Storage.CouchDb;
 /// </summary>
 public sealed class CouchChangeFeed(
     CouchClient couch,
+    CouchEndpoint endpoint,
     IGrainFactory grains,
     IOptions<CouchDbOptions> options,
     ILogger<CouchChangeFeed> logger) : IHostedService, IDisposable
@@ -25,6 +26,7 @@ public sealed class CouchChangeFeed(
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        CouchDbLog.Using(logger, endpoint.Display, _options.SystemDatabase);
         // Not awaited: a store that is down at start is followed once it is up.
         foreach (var database in _options.FollowedDatabases)
         {
