@@ -41,7 +41,7 @@ public static class CouchMediaDocument
         var contentType = AudioInspector.CanonicalContentType(Text(doc, "content_type"))
             ?? AudioInspector.CanonicalContentType(stub is null ? null : Text(stub, "content_type"))
             ?? ByExtension(name);
-        var length = stub?["length"]?.GetValue<long>() ?? 0;
+        var length = (long)(NumberOf(stub?["length"]) ?? 0);
         var digest = stub is null ? string.Empty : Text(stub, "digest") ?? string.Empty;
         var streamable = stub is not null && contentType is not null && length <= maxBytes
             && doc["streamable"]?.GetValueKind() != System.Text.Json.JsonValueKind.False;
@@ -113,11 +113,11 @@ public static class CouchMediaDocument
         try
         {
             var audio = new AudioFormat(
-                metadata["codec"]!.GetValue<string>(), metadata["sample_rate"]!.GetValue<int>(), metadata["channels"]!.GetValue<int>(),
-                metadata["duration_ms"]!.GetValue<long>(), metadata["bitrate"]!.GetValue<int>());
-            return (audio, DateTimeOffset.FromUnixTimeSeconds(metadata["stored_at"]!.GetValue<long>()));
+                metadata["codec"]!.GetValue<string>(), (int)NumberOf(metadata["sample_rate"])!.Value, (int)NumberOf(metadata["channels"])!.Value,
+                (long)NumberOf(metadata["duration_ms"])!.Value, (int)NumberOf(metadata["bitrate"])!.Value);
+            return (audio, DateTimeOffset.FromUnixTimeSeconds((long)NumberOf(metadata["stored_at"])!.Value));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or NullReferenceException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or NullReferenceException or OverflowException)
         {
             // Edited by hand into something else: describe the item as not inspected yet.
             return null;
@@ -126,9 +126,7 @@ public static class CouchMediaDocument
 
     private static DateTimeOffset Modified(JsonObject doc)
     {
-        var modified = doc["pvt_modified"];
-        return modified?.GetValueKind() == System.Text.Json.JsonValueKind.Number
-               && modified.GetValue<double>() is var seconds and > GregorianToUnixSeconds and < GregorianToUnixSeconds + 253_402_300_799
+        return NumberOf(doc["pvt_modified"]) is { } seconds and > GregorianToUnixSeconds and < GregorianToUnixSeconds + 253_402_300_799
             ? DateTimeOffset.FromUnixTimeSeconds((long)seconds - GregorianToUnixSeconds)
             : DateTimeOffset.UnixEpoch;
     }
@@ -140,6 +138,10 @@ public static class CouchMediaDocument
             ".wav" => AudioInspector.WavContentType,
             _ => null,
         };
+
+    // Numbers may be parsed (any JSON number) or set in memory (int, long): read them one way.
+    private static double? NumberOf(JsonNode? node) =>
+        node?.GetValueKind() == System.Text.Json.JsonValueKind.Number ? double.Parse(node.ToJsonString(), CultureInfo.InvariantCulture) : null;
 
     private static string? Text(JsonObject node, string field) =>
         node[field] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
