@@ -12,4 +12,14 @@ public sealed record AudioFormat(
     [property: Id(1)] int SampleRate,
     [property: Id(2)] int Channels,
     [property: Id(3)] long DurationMs,
-    [property: Id(4)] int Bitrate);
+    [property: Id(4)] int Bitrate)
+{
+    /// <summary>
+    /// Stands for audio not inspected yet: media written to the store by someone else (Kazoo,
+    /// an operator) is described from its document first and inspected once its bytes are loaded.
+    /// </summary>
+    public static AudioFormat Unknown { get; } = new("unknown", 0, 0, 0, 0);
+
+    /// <summary>Whether the bytes were inspected.</summary>
+    public bool IsKnown => SampleRate > 0;
+}

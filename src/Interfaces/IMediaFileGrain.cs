@@ -14,8 +14,18 @@ public interface IMediaFileGrain : IGrainWithStringKey
     Task<MediaInfo?> GetInfoAsync();
 
     /// <summary>
+    /// The description of <paramref name="version"/>, current or older, while the store still has
+    /// it; <c>null</c> once it is gone. Old playback URLs keep playing the version they name.
+    /// </summary>
+    [ReadOnly]
+    Task<MediaInfo?> GetVersionInfoAsync(string version);
+
+    /// <summary>
     /// Reads up to <paramref name="count"/> bytes of <paramref name="version"/> from
-    /// <paramref name="offset"/>. Returns <c>null</c> when that version is no longer available.
+    /// <paramref name="offset"/>. While the item is still arriving from the store the read
+    /// returns as soon as <c>min(count, 64 KiB)</c> bytes from <paramref name="offset"/> are there,
+    /// so the first bytes can be played before the whole item has been loaded.
+    /// Returns <c>null</c> when that version is no longer available.
     /// </summary>
     [ReadOnly]
     Task<MediaChunk?> ReadAsync(string version, long offset, int count);
@@ -40,4 +50,11 @@ public interface IMediaFileGrain : IGrainWithStringKey
     /// listener's cache until they expire.
     /// </summary>
     Task<bool> DeleteAsync();
+
+    /// <summary>
+    /// Re-reads the item's description from the store, because the store reported that it changed
+    /// (a document updated behind the grain's back). Playback URLs asked for afterwards name the
+    /// new version; the old version stays readable while the store has it. Returns the current description.
+    /// </summary>
+    Task<MediaInfo?> RefreshAsync();
 }

@@ -43,6 +43,13 @@ public static class MediaName
         return true;
     }
 
+    /// <summary>
+    /// The grain key for a name as callers send it: Kazoo callflows send <c>/system_media/x</c>
+    /// and <c>/&lt;account_id&gt;/&lt;media_id&gt;</c>, others the same without the leading <c>/</c>;
+    /// both forms name one item.
+    /// </summary>
+    public static string? Normalize(string? name) => name is ['/', _, ..] ? name[1..] : name;
+
     private static bool IsNameChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '~' or '-';
 }

@@ -11,6 +11,7 @@ namespace MediaOrleans.Interfaces;
 /// <param name="StoredAs">The media name it was stored as, once stored.</param>
 /// <param name="DurationMs">Playing time of the MP3 frames received so far.</param>
 /// <param name="TrailingSilenceMs">Near-silence at the end (FreeSWITCH's threshold of 500), once complete; voicemail may trim it.</param>
+/// <param name="StorePending">The media name a store was accepted for but not completed yet (the media store is down; it is retried).</param>
 [GenerateSerializer, Immutable]
 public sealed record RecordingStatus(
     [property: Id(0)] string Name,
@@ -22,4 +23,5 @@ public sealed record RecordingStatus(
     [property: Id(6)] string? StoppedReason,
     [property: Id(7)] string? StoredAs,
     [property: Id(8)] long DurationMs = 0,
-    [property: Id(9)] long? TrailingSilenceMs = null);
+    [property: Id(9)] long? TrailingSilenceMs = null,
+    [property: Id(10)] string? StorePending = null);

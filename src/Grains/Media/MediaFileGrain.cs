@@ -7,37 +7,68 @@ namespace MediaOrleans.Grains.Media;
 
 /// <summary>
 /// Owns one media item: its current version's description and, once asked for, its bytes,
-/// held once for the whole cluster. Reads are read-only grain calls and interleave;
-/// the content load is a shared task so concurrent first reads load once. Transcoded variants
-/// are held by the silo's <see cref="TranscodeCache"/>, within its byte budget.
+/// held once for the whole cluster. Reads are read-only grain calls and interleave; each load is
+/// a shared task, so concurrent first reads load once, and a read returns as soon as its range
+/// has arrived from the store while the load goes on. Versions that stopped being current stay
+/// readable while the store still has them, so old URLs keep playing what they name. Transcoded
+/// variants are held by the silo's <see cref="TranscodeCache"/>, within its byte budget.
 /// </summary>
 public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, TranscodeCache transcodes, ILogger<MediaFileGrain> logger)
-    : Grain, IMediaFileGrain
+    : Grain, IMediaFileGrain, IDisposable
 {
     private const int MaxReadBytes = 4 * 1024 * 1024;
-    private MediaInfo? _info;
-    private Task<byte[]?>? _content;
-    private readonly HashSet<MediaVariant> _undecodable = [];
+
+    // A read of content still arriving waits for this much (or its end), not for all it asked:
+    // enough to keep grain calls per byte low, little enough to start playing at once.
+    private const int MinArrivedBytes = 64 * 1024;
+
+    // Versions other than the current one kept in memory: the one just replaced (listeners may be
+    // mid-stream on it) and one more asked for by an old URL.
+    private const int MaxOlderVersions = 2;
+
+    private readonly List<MediaVersion> _older = [];
+    private readonly CancellationTokenSource _deactivating = new();
+    private Task<MediaVersion?>? _current;
+    private bool _watching;
 
     private string Name => this.GetPrimaryKeyString();
 
-    // An invalid name never reaches the store: calls then answer InvalidName instead of failing activation.
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _info = MediaName.IsValid(Name) ? await store.GetInfoAsync(Name, cancellationToken) : null;
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Ends loads still running; their readers are gone with the activation.
+        await _deactivating.CancelAsync();
+        if (_watching)
+        {
+            store.Unwatch(Name);
+        }
+    }
 
-    public Task<MediaInfo?> GetInfoAsync() => Task.FromResult(_info);
+    public void Dispose() => _deactivating.Dispose();
 
-    public Task<MediaChunk?> ReadAsync(string version, long offset, int count) =>
-        _info is null ? Task.FromResult<MediaChunk?>(null) : ReadVariantAsync(version, MediaVariant.Stored(_info), offset, count);
+    public async Task<MediaInfo?> GetInfoAsync() => (await CurrentAsync())?.Info;
+
+    public async Task<MediaInfo?> GetVersionInfoAsync(string version) => (await VersionAsync(version))?.Info;
+
+    public async Task<MediaChunk?> ReadAsync(string version, long offset, int count)
+    {
+        var entry = await VersionAsync(version);
+        return entry is null ? null : await ReadVariantAsync(version, MediaVariant.Stored(entry.Info), offset, count);
+    }
 
     public async Task<MediaChunk?> ReadVariantAsync(string version, MediaVariant variant, long offset, int count)
     {
-        if (_info is null || _info.Version != version || offset < 0 || count < 0 || !variant.IsAvailableFor(_info, out _))
+        if (offset < 0 || count < 0 || await VersionAsync(version) is not { } entry
+            || !entry.Info.Streamable || !variant.IsAvailableFor(entry.Info, out _))
         {
             return null;
         }
 
-        var content = await ContentAsync(_info, variant);
+        if (variant.IsStoredFormOf(entry.Info))
+        {
+            return await ReadStoredAsync(entry, offset, count);
+        }
+
+        var content = await TranscodedAsync(entry, variant);
         if (content is null)
         {
             return null;
@@ -56,11 +87,13 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         }
 
         var (contentType, format) = AudioInspector.Inspect(upload.ContentType, upload.Content);
-        _info = await store.PutAsync(Name, contentType, upload.Content, format);
-        _content = Task.FromResult<byte[]?>(upload.Content);
-        _undecodable.Clear();
-        MediaLog.Replaced(logger, Name, _info.Version, _info.Length, format.Codec);
-        return _info;
+        await WatchAsync();
+        var info = await store.PutAsync(Name, contentType, upload.Content, format, _deactivating.Token);
+        var entry = await KnownCurrentAsync() is { } current && current.Version == info.Version ? current : new MediaVersion(info);
+        entry.Stored ??= Task.FromResult<ArrivingBytes?>(ArrivingBytes.Complete(upload.Content));
+        MakeCurrent(entry);
+        MediaLog.Replaced(logger, Name, info.Version, info.Length, format.Codec);
+        return entry.Info;
     }
 
     public async Task<bool> DeleteAsync()
@@ -70,54 +103,284 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
             return false;
         }
 
-        var deleted = await catalog.DeleteAsync(Name);
-        _info = null;
-        _content = null;
-        _undecodable.Clear();
+        var deleted = await catalog.DeleteAsync(Name, _deactivating.Token);
+        MakeCurrent(null);
+        _older.Clear();
         MediaLog.Deleted(logger, Name, deleted);
         DeactivateOnIdle();
         return deleted;
     }
 
-    // The stored form is one task shared by concurrent readers; the transcode cache does the same per variant.
-    private async Task<byte[]?> ContentAsync(MediaInfo info, MediaVariant variant)
+    public async Task<MediaInfo?> RefreshAsync()
     {
-        var stored = await (_content ??= LoadAsync(info));
-        if (stored is null)
-        {
-            _content = null;
-            return null;
-        }
-
-        if (variant.IsStoredFormOf(info))
-        {
-            return stored;
-        }
-
-        if (_undecodable.Contains(variant))
+        if (!MediaName.IsValid(Name))
         {
             return null;
         }
 
-        var transcoded = await transcodes.GetAsync(info.Name, info.Version, variant, () => Transcode(info, stored, variant));
+        await WatchAsync();
+        var info = await store.GetInfoAsync(Name, _deactivating.Token);
+        var current = await KnownCurrentAsync();
+        if (info is not null && current?.Version == info.Version)
+        {
+            return current.Info;
+        }
+
+        MediaLog.Refreshed(logger, Name, current?.Version, info?.Version);
+        MakeCurrent(info is null ? null : _older.Find(v => v.Version == info.Version) ?? new MediaVersion(info));
+        return info;
+    }
+
+    // The current version, described by the store on first use. A store failure is not kept:
+    // the next call asks again.
+    private async Task<MediaVersion?> CurrentAsync()
+    {
+        var loading = _current ??= LoadCurrentAsync();
+        try
+        {
+            var current = await loading;
+            if (current is not null)
+            {
+                InspectIfLoaded(current);
+            }
+
+            return current;
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            if (ReferenceEquals(_current, loading))
+            {
+                _current = null;
+            }
+
+            throw;
+        }
+    }
+
+    // The current version if it is already known, without asking the store.
+    private async Task<MediaVersion?> KnownCurrentAsync() =>
+        _current is { IsCompletedSuccessfully: true } known ? await known : null;
+
+    // An invalid name never reaches the store: calls then answer null (or InvalidName) instead of failing.
+    private async Task<MediaVersion?> LoadCurrentAsync()
+    {
+        if (!MediaName.IsValid(Name))
+        {
+            return null;
+        }
+
+        // Watch first: a change made between reading the description and watching would be missed.
+        await WatchAsync();
+        var info = await store.GetInfoAsync(Name, _deactivating.Token);
+        return info is null ? null : new MediaVersion(info);
+    }
+
+    private async Task WatchAsync()
+    {
+        if (!_watching)
+        {
+            await store.WatchAsync(Name, _deactivating.Token);
+            _watching = true;
+        }
+    }
+
+    private void MakeCurrent(MediaVersion? next)
+    {
+        if (_current is { IsCompletedSuccessfully: true } known && known.Result is { } previous && previous != next)
+        {
+            previous.Confirmed = false;
+            _older.Remove(previous);
+            _older.Add(previous);
+        }
+
+        if (next is not null)
+        {
+            _older.Remove(next);
+            next.Confirmed = true;
+        }
+
+        while (_older.Count > MaxOlderVersions)
+        {
+            _older.RemoveAt(0);
+        }
+
+        _current = Task.FromResult(next);
+    }
+
+    private async Task<MediaVersion?> VersionAsync(string version)
+    {
+        var current = await CurrentAsync();
+        if (current?.Version == version)
+        {
+            return current;
+        }
+
+        var older = _older.Find(v => v.Version == version);
+        if (older is { Confirmed: true })
+        {
+            return older;
+        }
+
+        var info = await store.GetVersionAsync(Name, version, _deactivating.Token);
+        older = _older.Find(v => v.Version == version);
+        if (info is null)
+        {
+            if (older is not null)
+            {
+                _older.Remove(older);
+            }
+
+            return null;
+        }
+
+        if (older is null)
+        {
+            older = new MediaVersion(info);
+            _older.Add(older);
+            while (_older.Count > MaxOlderVersions)
+            {
+                _older.RemoveAt(0);
+            }
+        }
+
+        older.Confirmed = true;
+        return older;
+    }
+
+    private async Task<MediaChunk?> ReadStoredAsync(MediaVersion entry, long offset, int count)
+    {
+        var loading = entry.Stored ??= LoadAsync(entry.Info);
+        var bytes = await loading;
+        if (bytes is null)
+        {
+            entry.Stored = entry.Stored == loading ? null : entry.Stored;
+            return null;
+        }
+
+        var start = Math.Min(offset, bytes.Length);
+        var end = Math.Min(start + Math.Min(count, MaxReadBytes), bytes.Length);
+        if (!await bytes.WaitForAsync(Math.Min(end, start + MinArrivedBytes)))
+        {
+            // The load broke off before this range: the next read loads again.
+            entry.Stored = entry.Stored == loading ? null : entry.Stored;
+            return null;
+        }
+
+        InspectIfLoaded(entry);
+        var data = bytes.Slice(start, end - start);
+        return new MediaChunk(data.ToArray(), bytes.Length);
+    }
+
+    // Opens the store's stream and fills the content in the background; readers start on the
+    // first bytes. The fill runs off the grain's scheduler: it only touches the content object.
+    private async Task<ArrivingBytes?> LoadAsync(MediaInfo info)
+    {
+        var stream = await store.OpenReadAsync(info.Name, info.Version, _deactivating.Token);
+        if (stream is null)
+        {
+            MediaLog.VersionMissing(logger, info.Name, info.Version);
+            return null;
+        }
+
+        var bytes = new ArrivingBytes(info.Length);
+        var token = _deactivating.Token;
+        _ = Task.Run(() => FillAsync(stream, bytes, info, token), CancellationToken.None);
+        return bytes;
+    }
+
+    private async Task FillAsync(Stream stream, ArrivingBytes bytes, MediaInfo info, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        try
+        {
+            await using (stream)
+            {
+                while (!bytes.IsComplete)
+                {
+                    var read = await stream.ReadAsync(bytes.Unfilled, cancellationToken);
+                    if (read == 0)
+                    {
+                        throw new EndOfStreamException($"the store sent {bytes.Arrived} of {bytes.Length} bytes");
+                    }
+
+                    bytes.Advance(read);
+                }
+            }
+
+            MediaLog.Loaded(logger, info.Name, info.Version, info.Length, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }
+#pragma warning disable CA1031 // Any failure of the store's stream ends this load only; readers see it through the content.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            bytes.Fail(ex);
+            MediaLog.LoadFailed(logger, info.Name, info.Version, bytes.Arrived, info.Length, ex.Message);
+        }
+    }
+
+    // Media written by someone else arrives without an inspected format: inspect it once it is all there.
+    private void InspectIfLoaded(MediaVersion entry)
+    {
+        if (entry.Inspected || entry.Info.Audio.IsKnown)
+        {
+            return;
+        }
+
+        if (entry.Stored is not { IsCompletedSuccessfully: true } stored || stored.Result is not { IsComplete: true } bytes)
+        {
+            return;
+        }
+
+        entry.Inspected = true;
+        try
+        {
+            var (_, format) = AudioInspector.Inspect(entry.Info.ContentType, bytes.Content);
+            entry.Info = entry.Info with { Audio = format };
+        }
+        catch (MediaRejectedException rejected)
+        {
+            // Still served as stored; only transcoding needs the format.
+            MediaLog.NotInspectable(logger, entry.Info.Name, entry.Version, rejected.Message);
+        }
+    }
+
+    // One task per form, shared by concurrent readers, so each is transcoded once.
+    private async Task<byte[]?> TranscodedAsync(MediaVersion entry, MediaVariant variant)
+    {
+        var loading = entry.Stored ??= LoadAsync(entry.Info);
+        var bytes = await loading;
+        if (bytes is null || !await bytes.WaitForAsync(bytes.Length))
+        {
+            entry.Stored = entry.Stored == loading ? null : entry.Stored;
+            return null;
+        }
+
+        InspectIfLoaded(entry);
+        if (entry.Undecodable.Contains(variant))
+        {
+            return null;
+        }
+
+        var info = entry.Info;
+        var transcoded = await transcodes.GetAsync(info.Name, info.Version, variant, () => Transcode(info, bytes.Content, variant));
         if (transcoded is null)
         {
             // Remembered so a broken item costs one failed decode, not one per request.
-            _undecodable.Add(variant);
+            entry.Undecodable.Add(variant);
         }
 
         return transcoded;
     }
 
-    // Null when the decoder cannot handle bytes the inspector accepted: the URL then answers 404
-    // with an empty body rather than failing the connection.
+    // Null when the decoder cannot handle the bytes: the URL then answers 404 with an empty body
+    // rather than failing the connection.
     private byte[]? Transcode(MediaInfo info, byte[] stored, MediaVariant variant)
     {
         var started = TimeProvider.System.GetTimestamp();
         PcmAudio pcm;
         try
         {
-            pcm = info.Audio.Codec == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+            pcm = MediaVariant.ExtensionOf(info) == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
         }
 #pragma warning disable CA1031 // A third-party decoder's failure on one item must not fail the grain.
         catch (Exception ex)
@@ -131,20 +394,5 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         MediaLog.Transcoded(logger, info.Name, info.Version, variant.Extension, variant.Rate, wav.Length,
             TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         return wav;
-    }
-
-    private async Task<byte[]?> LoadAsync(MediaInfo info)
-    {
-        await using var stream = await store.OpenReadAsync(info.Name, info.Version);
-        if (stream is null)
-        {
-            MediaLog.VersionMissing(logger, info.Name, info.Version);
-            return null;
-        }
-
-        var content = new byte[info.Length];
-        await stream.ReadExactlyAsync(content);
-        MediaLog.Loaded(logger, info.Name, info.Version, info.Length);
-        return content;
     }
 }

@@ -30,6 +30,8 @@ public sealed class RecordingGrain(
     private DateTimeOffset _lastHeard;
     private IGrainTimer? _sourceWatch;
     private Mp3StreamMeter _meter = new();
+    private IGrainTimer? _storeRetry;
+    private TimeSpan _storeRetryDelay;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -49,6 +51,12 @@ public sealed class RecordingGrain(
             RecordingLog.Recovered(logger, Name, _bytes);
             _meter = await MeterSpoolAsync();
             await FinishAsync("interrupted");
+        }
+
+        if (_record?.PendingStoreAs is not null)
+        {
+            // A store accepted before this silo (or the previous activation) stopped: finish it.
+            ScheduleStoreRetry();
         }
     }
 
@@ -200,11 +208,47 @@ public sealed class RecordingGrain(
             throw new MediaRejectedException(MediaRejection.NoData, $"recording '{Name}' received no audio");
         }
 
+        if (_record.PendingStoreAs is { } pending && pending != mediaName)
+        {
+            throw new MediaRejectedException(MediaRejection.Conflict, $"recording '{Name}' is waiting to be stored as '{pending}'");
+        }
+
+        // Saved before the attempt: if the store or this silo fails now, the store is retried.
+        if (_record.PendingStoreAs is null)
+        {
+            await SaveAsync(_record with { PendingStoreAs = mediaName });
+        }
+
+        try
+        {
+            return await CompleteStoreAsync();
+        }
+        catch (Exception ex) when (IsStoreOutage(ex))
+        {
+            ScheduleStoreRetry();
+            throw new MediaStoreUnavailableException(
+                $"the media store is unavailable; recording '{Name}' stays spooled and is stored as '{mediaName}' when it is back");
+        }
+        catch (MediaRejectedException)
+        {
+            await SaveAsync(_record with { PendingStoreAs = null });
+            throw;
+        }
+    }
+
+    // The media grain's store writes nothing when the item already has these bytes, so a store
+    // repeated after a lost answer or a restart never stores twice.
+    private async Task<MediaInfo> CompleteStoreAsync()
+    {
+        var mediaName = _record!.PendingStoreAs!;
         var content = new byte[_bytes];
         var read = await spool.ReadAsync(Name, 0, content);
         var info = await GrainFactory.GetGrain<IMediaFileGrain>(mediaName)
             .ReplaceAsync(new MediaUpload("audio/mpeg", content[..read]));
-        await SaveAsync(_record with { State = RecordingState.Stored, StoredAs = mediaName });
+        await SaveAsync(_record with { State = RecordingState.Stored, StoredAs = mediaName, PendingStoreAs = null });
+        _storeRetry?.Dispose();
+        _storeRetry = null;
+        _storeRetryDelay = TimeSpan.Zero;
         RecordingLog.Stored(logger, Name, mediaName, info.Version, read);
         return info;
     }
@@ -214,6 +258,44 @@ public sealed class RecordingGrain(
         if (_record is { State: RecordingState.Receiving } && time.GetUtcNow() - _lastHeard > TimeSpan.FromSeconds(_limits.SourceLostSeconds))
         {
             await FinishAsync("source-lost");
+        }
+    }
+
+    private static bool IsStoreOutage(Exception ex) => ex is MediaStoreUnavailableException or TimeoutException;
+
+    // A grain timer, not a reminder: the pending store is in the spooled record, which a silo
+    // start scans (SpoolRecovery), and KeepAlive holds the grain until the store succeeds.
+    private void ScheduleStoreRetry()
+    {
+        var first = TimeSpan.FromSeconds(_limits.StoreRetryFirstSeconds);
+        var most = TimeSpan.FromSeconds(_limits.StoreRetryMaxSeconds);
+        _storeRetryDelay = _storeRetryDelay == TimeSpan.Zero ? first : TimeSpan.FromTicks(Math.Min(_storeRetryDelay.Ticks * 2, most.Ticks));
+        _storeRetry?.Dispose();
+        _storeRetry = this.RegisterGrainTimer(RetryStoreAsync,
+            new GrainTimerCreationOptions(_storeRetryDelay, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+        RecordingLog.StoreDeferred(logger, Name, _record!.PendingStoreAs!, _storeRetryDelay.TotalSeconds);
+    }
+
+    private async Task RetryStoreAsync(CancellationToken cancellationToken)
+    {
+        if (_record?.PendingStoreAs is not { } mediaName)
+        {
+            return;
+        }
+
+        try
+        {
+            await CompleteStoreAsync();
+        }
+        catch (Exception ex) when (IsStoreOutage(ex))
+        {
+            ScheduleStoreRetry();
+        }
+        catch (MediaRejectedException rejected)
+        {
+            // The bytes can never become that media item; keep the recording, drop the request.
+            RecordingLog.StoreRefused(logger, Name, mediaName, rejected.Message);
+            await SaveAsync(_record with { PendingStoreAs = null });
         }
     }
 
@@ -274,5 +356,6 @@ public sealed class RecordingGrain(
         ? new RecordingStatus(Name, RecordingState.Unknown, 0, 0, null, null, null, null)
         : new RecordingStatus(Name, _record.State, _bytes, _record.MaxSeconds, _record.StartedAt, _record.EndedAt,
             _record.StoppedReason, _record.StoredAs,
-            _record.State == RecordingState.Receiving ? _meter.DurationMs : _record.DurationMs, _record.TrailingSilenceMs);
+            _record.State == RecordingState.Receiving ? _meter.DurationMs : _record.DurationMs, _record.TrailingSilenceMs,
+            _record.PendingStoreAs);
 }

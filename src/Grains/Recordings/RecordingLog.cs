@@ -14,6 +14,12 @@ internal static partial class RecordingLog
     [LoggerMessage(2002, LogLevel.Information, "Recording {Recording} stored as {Media} version {Version} ({Bytes} bytes)")]
     public static partial void Stored(ILogger logger, string recording, string media, string version, int bytes);
 
+    [LoggerMessage(2004, LogLevel.Warning, "Recording {Recording}: the media store is unavailable; storing it as {Media} again in {DelaySeconds} s (every byte stays spooled)")]
+    public static partial void StoreDeferred(ILogger logger, string recording, string media, double delaySeconds);
+
+    [LoggerMessage(2005, LogLevel.Error, "Recording {Recording} cannot be stored as {Media}: {Reason}")]
+    public static partial void StoreRefused(ILogger logger, string recording, string media, string reason);
+
     [LoggerMessage(2003, LogLevel.Warning, "Recording {Recording} was receiving when its silo stopped; recovered {Bytes} bytes")]
     public static partial void Recovered(ILogger logger, string recording, long bytes);
 }

@@ -34,4 +34,12 @@ public sealed class RecordingOptions
     /// </summary>
     [Range(5, 3600)]
     public int SourceLostSeconds { get; set; } = 60;
+
+    /// <summary>Wait before the first retry of a store the media store could not take, in seconds (default 1); doubled each time.</summary>
+    [Range(1, 3600)]
+    public int StoreRetryFirstSeconds { get; set; } = 1;
+
+    /// <summary>Longest wait between retries of a pending store, in seconds (default 60).</summary>
+    [Range(1, 3600)]
+    public int StoreRetryMaxSeconds { get; set; } = 60;
 }

@@ -4,7 +4,9 @@ namespace MediaOrleans.Grains.Recordings;
 
 /// <summary>
 /// What the spool keeps about a recording between activations. The password is kept only as a
-/// SHA-256 hash: it is needed to check a source, never to show.
+/// SHA-256 hash: it is needed to check a source, never to show. <c>PendingStoreAs</c> names the
+/// media item a store was asked for and not yet completed (the media store was down): it is
+/// retried until it succeeds, across restarts of the silo.
 /// </summary>
 public sealed record RecordingRecord(
     string Name,
@@ -18,4 +20,5 @@ public sealed record RecordingRecord(
     string? StoppedReason = null,
     string? StoredAs = null,
     long DurationMs = 0,
-    long? TrailingSilenceMs = null);
+    long? TrailingSilenceMs = null,
+    string? PendingStoreAs = null);

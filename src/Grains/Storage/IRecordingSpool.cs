@@ -14,6 +14,9 @@ public interface IRecordingSpool
     /// <summary>Saves <paramref name="record"/>, replacing any earlier one atomically.</summary>
     Task SaveAsync(RecordingRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>Every saved record, for the silo's start (unfinished recordings and pending stores are resumed) and listings.</summary>
+    IAsyncEnumerable<RecordingRecord> ListAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Opens the recording's byte spool for appending (created if missing).</summary>
     IRecordingSpoolWriter OpenWriter(string name);
 
@@ -22,7 +25,4 @@ public interface IRecordingSpool
 
     /// <summary>Reads spooled bytes from <paramref name="offset"/>; returns how many were read.</summary>
     Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default);
-
-    /// <summary>Every saved record, for the silo to find recordings left unfinished by a crash.</summary>
-    IAsyncEnumerable<RecordingRecord> ListAsync(CancellationToken cancellationToken = default);
 }

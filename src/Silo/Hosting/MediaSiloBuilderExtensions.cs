@@ -8,6 +8,7 @@ using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Storage;
+using MediaOrleans.Silo.Storage.CouchDb;
 using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
@@ -39,9 +40,18 @@ public static class MediaSiloBuilderExtensions
         services.PostConfigure<ShoutOptions>(shout => shout.Port += portOffset);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IMediaStore>(sp =>
-            new DirectoryMediaStore(DataDirectory(sp, "media"), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IMediaCatalog>(sp => new DirectoryMediaCatalog(DataDirectory(sp, "media")));
+        var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        if (store.Kind == StoreKind.CouchDb)
+        {
+            services.AddCouchDbMediaStore(builder.Configuration);
+        }
+        else
+        {
+            services.AddSingleton<IMediaStore>(sp =>
+                new DirectoryMediaStore(DataDirectory(sp, "media"), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IMediaCatalog>(sp => new DirectoryMediaCatalog(DataDirectory(sp, "media")));
+        }
+
         services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(DataDirectory(sp, "recordings")));
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));

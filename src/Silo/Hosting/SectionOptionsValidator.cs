@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MediaOrleans.Silo.Storage.CouchDb;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Hosting;
@@ -26,6 +27,11 @@ public sealed class SectionOptionsValidator<T>(string section) : IValidateOption
             if (member.Contains("Secret", StringComparison.Ordinal) || member.Contains("Password", StringComparison.Ordinal))
             {
                 value = "(redacted)";
+            }
+            else if (value is string text)
+            {
+                // A URL may carry credentials in its user part (Media:CouchDb:Url).
+                value = CouchEndpoint.Redact(text);
             }
 
             return $"{section}:{member} = '{value}': {result.ErrorMessage}";

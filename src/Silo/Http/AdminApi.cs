@@ -18,8 +18,21 @@ public static class AdminApi
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Maps the <c>/api</c> routes.</summary>
-    public static void MapAdminApi(this IEndpointRouteBuilder routes)
+    public static void MapAdminApi(this IEndpointRouteBuilder builder)
     {
+        // One place maps an unreachable media store to 503 for every route.
+        var routes = builder.MapGroup(string.Empty).AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (MediaStoreUnavailableException)
+            {
+                return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "store_unavailable",
+                    "the media store is unavailable; try again shortly");
+            }
+        });
         routes.MapPut("/api/media/{**name}", PutMediaAsync);
         routes.MapGet("/api/media", ListMediaAsync);
         routes.MapGet("/api/media/{**name}", GetMediaAsync);
@@ -137,7 +150,7 @@ public static class AdminApi
         return Results.Json(RecordingResponse.From(status, urls));
     }
 
-    private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains, PlaybackUrls urls)
     {
         // Recording names may contain '/', so the action is the path's last segment.
         const string action = "/store";
@@ -153,7 +166,8 @@ public static class AdminApi
             return error;
         }
 
-        if (!MediaName.IsValid(ask!.MediaName))
+        var mediaName = MediaName.Normalize(ask!.MediaName);
+        if (!MediaName.IsValid(mediaName))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_name", "mediaName is missing or not a valid media name");
         }
@@ -166,11 +180,16 @@ public static class AdminApi
 
         try
         {
-            return Results.Json(MediaResponse.From(await recording.StoreAsync(ask.MediaName)));
+            return Results.Json(MediaResponse.From(await recording.StoreAsync(mediaName)));
         }
         catch (MediaRejectedException rejected)
         {
             return ApiError.From(rejected);
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            // Accepted: the recording stays spooled and its grain stores it once the store is back.
+            return Results.Json(RecordingResponse.From(await recording.GetStatusAsync(), urls), statusCode: StatusCodes.Status202Accepted);
         }
     }
 

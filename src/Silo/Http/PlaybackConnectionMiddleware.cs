@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Urls;
@@ -70,8 +71,8 @@ public sealed class PlaybackConnectionMiddleware(
                 transport.Input.AdvanceTo(buffer.GetPosition(parsed.Consumed));
                 examinedAhead = false;
                 var keepAlive = head.KeepAlive;
-                await ServeAsync(head, keepAlive, socket, transport.Output);
-                if (!keepAlive)
+                var whole = await ServeAsync(head, keepAlive, socket, transport.Output);
+                if (!keepAlive || !whole)
                 {
                     return;
                 }
@@ -94,37 +95,54 @@ public sealed class PlaybackConnectionMiddleware(
         && head.ContentLength is null or 0
         && (head.Target.StartsWith("/m/", StringComparison.Ordinal) || head.Target.StartsWith("/r/", StringComparison.Ordinal));
 
-    private async Task ServeAsync(ShoutRequestHead head, bool keepAlive, Socket? socket, PipeWriter output)
+    // Returns whether the whole answer went out; after a short body the connection must close,
+    // because the client still waits for the bytes Content-Length promised.
+    private async Task<bool> ServeAsync(ShoutRequestHead head, bool keepAlive, Socket? socket, PipeWriter output)
     {
         var date = HttpDate.Now(time);
         var status = urls.Check(head.Path, out var target);
-        var content = status == PlaybackUrlStatus.Valid ? await source.OpenAsync(target!) : null;
+        PlaybackContent? content;
+        try
+        {
+            content = status == PlaybackUrlStatus.Valid ? await source.OpenAsync(target!) : null;
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            HttpLog.PlaybackRefused(logger, head.Path, 503);
+            await SendAsync(socket, output, PlaybackResponseHead.Error(503, date, head.IsHttp11, keepAlive), default);
+            return true;
+        }
+
         if (content is null)
         {
             var code = status is PlaybackUrlStatus.BadSignature or PlaybackUrlStatus.Expired ? 403 : 404;
             HttpLog.PlaybackRefused(logger, head.Path, code);
             await SendAsync(socket, output, PlaybackResponseHead.Error(code, date, head.IsHttp11, keepAlive), default);
-            return;
+            return true;
         }
 
         var responseHead = PlaybackResponseHead.Ok(target!, content, urls.MaxAgeSeconds(target!), date, head.IsHttp11, keepAlive);
         if (head.Method == ShoutMethod.Head)
         {
             await SendAsync(socket, output, responseHead, default);
-            return;
+            return true;
         }
 
         var first = true;
+        var sent = 0L;
         await foreach (var chunk in content.ReadChunksAsync())
         {
             await SendAsync(socket, output, first ? responseHead : null, chunk);
             first = false;
+            sent += chunk.Length;
         }
 
         if (first)
         {
             await SendAsync(socket, output, responseHead, default);
         }
+
+        return sent == content.Length;
     }
 
     // One gather write of head and body when the socket is at hand; the transport pipe otherwise.

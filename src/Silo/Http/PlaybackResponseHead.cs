@@ -42,7 +42,7 @@ internal static class PlaybackResponseHead
     /// <summary>An empty-bodied error head.</summary>
     public static byte[] Error(int status, string date, bool http11, bool keepAlive)
     {
-        var reason = status switch { 403 => "Forbidden", 404 => "Not Found", _ => "Error" };
+        var reason = status switch { 403 => "Forbidden", 404 => "Not Found", 503 => "Service Unavailable", _ => "Error" };
         return Finish(StatusLine(status, reason, date).Append("Content-Length: 0\r\n"), http11, keepAlive);
     }
 

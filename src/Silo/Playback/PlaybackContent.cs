@@ -1,20 +1,23 @@
 using MediaOrleans.Grains.Audio;
+using MediaOrleans.Grains.Media;
 
 namespace MediaOrleans.Silo.Playback;
 
 /// <summary>
-/// Bytes ready to play: a window over content held in this silo's cache, or pulled from the
-/// owning grain in chunks as the listener writes them.
+/// Bytes ready to play: a window over content this silo holds (whole, or still arriving from the
+/// owning grain), or pulled from the owning grain in chunks as the listener writes them. Either
+/// way the first bytes can go out before the last have arrived.
 /// </summary>
 public sealed class PlaybackContent
 {
-    private readonly byte[]? _cached;
+    private const int Id3v1Bytes = 128;
+    private readonly ArrivingBytes? _held;
     private readonly Func<long, Task<byte[]?>>? _readChunk;
     private readonly long _start;
 
-    /// <summary>Content held whole in memory.</summary>
-    public PlaybackContent(byte[] cached, DateTimeOffset? lastModified, string? entityTag)
-        : this(cached.Length, lastModified, entityTag, cached, null, 0)
+    /// <summary>Content held by this silo, complete or still arriving.</summary>
+    public PlaybackContent(ArrivingBytes held, DateTimeOffset? lastModified, string? entityTag)
+        : this(held.Length, lastModified, entityTag, held, null, 0)
     {
     }
 
@@ -24,13 +27,13 @@ public sealed class PlaybackContent
     {
     }
 
-    private PlaybackContent(long length, DateTimeOffset? lastModified, string? entityTag, byte[]? cached,
+    private PlaybackContent(long length, DateTimeOffset? lastModified, string? entityTag, ArrivingBytes? held,
         Func<long, Task<byte[]?>>? readChunk, long start)
     {
         Length = length;
         LastModified = lastModified;
         EntityTag = entityTag;
-        _cached = cached;
+        _held = held;
         _readChunk = readChunk;
         _start = start;
     }
@@ -44,43 +47,81 @@ public sealed class PlaybackContent
     /// <summary>Strong entity tag (quoted), if the content is a fixed version.</summary>
     public string? EntityTag { get; }
 
+    /// <summary>Whether every byte is already in this silo's memory.</summary>
+    public bool IsWholeHere => _held is { IsComplete: true };
+
     /// <summary>
     /// The same content without a leading ID3v2 or trailing ID3v1 tag: SHOUT playback sends MP3
-    /// frames only, because mod_shout feeds every body byte to its decoder.
+    /// frames only, because mod_shout feeds every body byte to its decoder. Needs the last bytes,
+    /// so it waits for the whole item; <see cref="ReadWithoutId3TagsAsync"/> does not.
     /// </summary>
     public async Task<PlaybackContent> WithoutId3TagsAsync()
     {
-        var skip = Math.Min(Length, Mp3Inspector.Id3v2Length(await ReadAsync(0, 10)));
-        var trim = Length - skip >= 128 && Mp3Inspector.IsId3v1(await ReadAsync(Length - 128, 128)) ? 128 : 0;
+        var skip = await Id3v2LengthAsync();
+        var trim = Length - skip >= Id3v1Bytes && Mp3Inspector.IsId3v1(await ReadAsync(Length - Id3v1Bytes, Id3v1Bytes)) ? Id3v1Bytes : 0;
         return skip == 0 && trim == 0
             ? this
-            : new PlaybackContent(Length - skip - trim, LastModified, EntityTag, _cached, _readChunk, _start + skip);
+            : new PlaybackContent(Length - skip - trim, LastModified, EntityTag, _held, _readChunk, _start + skip);
     }
 
-    /// <summary>The body in order, from memory or chunk by chunk from its grain.</summary>
-    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunksAsync()
+    /// <summary>
+    /// The body without ID3 tags, sent as it arrives: everything but the last 128 bytes goes out
+    /// at once, those follow when it is known that they are not an ID3v1 tag. The length is not
+    /// known in advance, so the caller sends no <c>Content-Length</c>.
+    /// </summary>
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadWithoutId3TagsAsync()
     {
-        if (_cached is not null)
+        var skip = await Id3v2LengthAsync();
+        var tailStart = Math.Max(skip, Length - Id3v1Bytes);
+        var complete = true;
+        await foreach (var chunk in ReadRangeAsync(skip, tailStart, () => complete = false))
         {
-            yield return _cached.AsMemory((int)_start, (int)Length);
-            yield break;
+            yield return chunk;
         }
 
-        for (long offset = 0; offset < Length;)
+        var tail = complete ? await ReadAsync(tailStart, (int)(Length - tailStart)) : [];
+        if (tail.Length == Length - tailStart && !(tail.Length == Id3v1Bytes && Mp3Inspector.IsId3v1(tail)))
         {
-            var chunk = await _readChunk!(_start + offset);
-            if (chunk is null || chunk.Length == 0)
+            yield return tail;
+        }
+    }
+
+    /// <summary>The body in order, from memory or chunk by chunk from its grain; short if the version vanished meanwhile.</summary>
+    public IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunksAsync() => ReadRangeAsync(0, Length, null);
+
+    private async Task<long> Id3v2LengthAsync() => Math.Min(Length, Mp3Inspector.Id3v2Length(await ReadAsync(0, 10)));
+
+    private async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadRangeAsync(long from, long to, Action? onShort)
+    {
+        for (var offset = from; offset < to;)
+        {
+            var chunk = await ReadSomeAsync(offset, to - offset);
+            if (chunk.IsEmpty)
             {
-                // The version vanished mid-stream; the caller sees a short body and closes.
+                // The version vanished or its load broke off mid-stream; the caller sees a short body and closes.
+                onShort?.Invoke();
                 yield break;
             }
 
-            var take = (int)Math.Min(chunk.Length, Length - offset);
-            yield return chunk.AsMemory(0, take);
-            offset += take;
+            yield return chunk;
+            offset += chunk.Length;
         }
     }
 
+    // At least one byte from offset (relative to this window), unless the content is gone.
+    private async Task<ReadOnlyMemory<byte>> ReadSomeAsync(long offset, long most)
+    {
+        if (_held is not null)
+        {
+            var position = _start + offset;
+            return await _held.WaitForAsync(position + 1) ? _held.Slice(position, most) : ReadOnlyMemory<byte>.Empty;
+        }
+
+        var chunk = await _readChunk!(_start + offset);
+        return chunk is null ? ReadOnlyMemory<byte>.Empty : chunk.AsMemory(0, (int)Math.Min(chunk.Length, most));
+    }
+
+    // Exactly count bytes from offset (fewer only if the content ends or is gone).
     private async Task<byte[]> ReadAsync(long offset, int count)
     {
         if (offset < 0 || offset >= Length)
@@ -88,13 +129,20 @@ public sealed class PlaybackContent
             return [];
         }
 
-        count = (int)Math.Min(count, Length - offset);
-        if (_cached is not null)
+        var result = new byte[(int)Math.Min(count, Length - offset)];
+        var filled = 0;
+        while (filled < result.Length)
         {
-            return _cached.AsSpan((int)(_start + offset), count).ToArray();
+            var chunk = await ReadSomeAsync(offset + filled, result.Length - filled);
+            if (chunk.IsEmpty)
+            {
+                return result[..filled];
+            }
+
+            chunk.Span.CopyTo(result.AsSpan(filled));
+            filled += chunk.Length;
         }
 
-        var chunk = await _readChunk!(_start + offset) ?? [];
-        return chunk.AsSpan(0, Math.Min(count, chunk.Length)).ToArray();
+        return result;
     }
 }

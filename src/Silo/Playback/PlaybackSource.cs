@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Urls;
@@ -10,7 +11,9 @@ namespace MediaOrleans.Silo.Playback;
 /// <summary>
 /// Finds the bytes a verified playback URL names, for every listener of this silo. Media
 /// versions never change, so a version held here (keyed by name and version, within the
-/// configured byte budget) can never go stale; larger items are streamed from their grain.
+/// configured byte budget) can never go stale; larger items are streamed from their grain and
+/// never held whole here. Held items are filled while they play: the first listener does not
+/// wait for the last byte.
 /// </summary>
 public sealed class PlaybackSource : IDisposable
 {
@@ -53,11 +56,12 @@ public sealed class PlaybackSource : IDisposable
     {
         // Never finish synchronously: the entry must be in _loading before the finally removes it.
         await Task.Yield();
+        var key = (name, version, variant);
         try
         {
             var grain = _grains.GetGrain<IMediaFileGrain>(name);
-            var info = await grain.GetInfoAsync();
-            if (info is null || info.Version != version || !variant.IsAvailableFor(info, out _))
+            var info = await grain.GetVersionInfoAsync(version);
+            if (info is null || !info.Streamable || !variant.IsAvailableFor(info, out _))
             {
                 return null;
             }
@@ -71,33 +75,52 @@ public sealed class PlaybackSource : IDisposable
 
             var tag = variant.IsStoredFormOf(info) ? $"\"{version}\"" : $"\"{version}-{variant.Extension}{variant.Rate}\"";
             var length = first.TotalLength;
+            Func<long, Task<byte[]?>> readChunk = async offset => (await grain.ReadVariantAsync(version, variant, offset, ChunkBytes))?.Data;
             if (length > _options.MaxCachedItemBytes || length > _options.CacheBytes)
             {
-                return new PlaybackContent(length, info.LastModified, tag,
-                    async offset => (await grain.ReadVariantAsync(version, variant, offset, ChunkBytes))?.Data);
+                return new PlaybackContent(length, info.LastModified, tag, readChunk);
             }
 
-            var bytes = new byte[length];
-            first.Data.CopyTo(bytes, 0);
-            for (var offset = first.Data.Length; offset < bytes.Length;)
+            // Cached at once and filled in the background: this listener and every later one
+            // play from the first chunk on while the rest comes from the grain.
+            var held = new ArrivingBytes(length);
+            held.Append(first.Data);
+            var content = new PlaybackContent(held, info.LastModified, tag);
+            _cache.Set(key, content, new MemoryCacheEntryOptions { Size = Math.Max(1, length) });
+            if (!held.IsComplete)
             {
-                var chunk = await grain.ReadVariantAsync(version, variant, offset, ChunkBytes);
-                if (chunk is null || chunk.Data.Length == 0)
-                {
-                    return null;
-                }
-
-                chunk.Data.CopyTo(bytes, offset);
-                offset += chunk.Data.Length;
+                _ = FillAsync(key, held, readChunk);
             }
 
-            var content = new PlaybackContent(bytes, info.LastModified, tag);
-            _cache.Set((name, version, variant), content, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes.Length) });
             return content;
         }
         finally
         {
-            _loading.TryRemove((name, version, variant), out _);
+            _loading.TryRemove(key, out _);
+        }
+    }
+
+    private async Task FillAsync((string, string, MediaVariant) key, ArrivingBytes held, Func<long, Task<byte[]?>> readChunk)
+    {
+        try
+        {
+            while (!held.IsComplete)
+            {
+                var chunk = await readChunk(held.Arrived);
+                if (chunk is null || chunk.Length == 0)
+                {
+                    throw new InvalidOperationException("the version is no longer available");
+                }
+
+                held.Append(chunk.AsSpan(0, (int)Math.Min(chunk.Length, held.Length - held.Arrived)));
+            }
+        }
+#pragma warning disable CA1031 // Listeners mid-stream see a short body; later ones load again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            held.Fail(ex);
+            _cache.Remove(key);
         }
     }
 

@@ -204,7 +204,18 @@ public sealed class ShoutConnectionHandler(
             return;
         }
 
-        var content = check == PlaybackUrlStatus.Valid && target!.Extension == "mp3" ? await playback.OpenAsync(target) : null;
+        PlaybackContent? content;
+        try
+        {
+            content = check == PlaybackUrlStatus.Valid && target!.Extension == "mp3" ? await playback.OpenAsync(target) : null;
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            ShoutLog.Playback(logger, head.Path, 503);
+            await output.WriteAsync(ShoutResponses.Status(503, head.IsHttp11, keepAlive: false));
+            return;
+        }
+
         if (content is null)
         {
             var status = check is PlaybackUrlStatus.BadSignature or PlaybackUrlStatus.Expired ? 403 : 404;
@@ -213,14 +224,27 @@ public sealed class ShoutConnectionHandler(
             return;
         }
 
-        content = await content.WithoutId3TagsAsync();
-        await output.WriteAsync(ShoutResponses.PlaybackHead(content.Length));
+        // Content still arriving goes out at once without a Content-Length (the body ends at the
+        // close, which libcurl in mod_shout accepts); content held whole gets its exact length.
+        IAsyncEnumerable<ReadOnlyMemory<byte>> body;
+        if (content.IsWholeHere || head.Method == ShoutMethod.Head)
+        {
+            content = await content.WithoutId3TagsAsync();
+            await output.WriteAsync(ShoutResponses.PlaybackHead(content.Length));
+            body = content.ReadChunksAsync();
+        }
+        else
+        {
+            await output.WriteAsync(ShoutResponses.PlaybackHead(null));
+            body = content.ReadWithoutId3TagsAsync();
+        }
+
         if (head.Method == ShoutMethod.Head)
         {
             return;
         }
 
-        await foreach (var chunk in content.ReadChunksAsync())
+        await foreach (var chunk in body)
         {
             // Awaiting the flush is the backpressure: FreeSWITCH reads at playback speed.
             var flushed = await output.WriteAsync(chunk);

@@ -43,9 +43,12 @@ public static class ShoutResponses
     /// <summary>Challenge sent with 401.</summary>
     public const string ChallengeHeader = "WWW-Authenticate: Basic realm=\"MediaOrleans\"\r\n";
 
-    /// <summary>Playback reply head: MP3 frames follow, no ICY metadata.</summary>
-    public static byte[] PlaybackHead(long length) => Encoding.ASCII.GetBytes(
-        $"HTTP/1.0 200 OK\r\nServer: MediaOrleans\r\nContent-Type: audio/mpeg\r\nContent-Length: {length}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n");
+    /// <summary>
+    /// Playback reply head: MP3 frames follow, no ICY metadata. Without a length the body ends
+    /// when the connection closes (HTTP/1.0), as Icecast's do.
+    /// </summary>
+    public static byte[] PlaybackHead(long? length) => Encoding.ASCII.GetBytes(
+        $"HTTP/1.0 200 OK\r\nServer: MediaOrleans\r\nContent-Type: audio/mpeg\r\n{(length is { } n ? $"Content-Length: {n}\r\n" : string.Empty)}Cache-Control: no-cache\r\nConnection: close\r\n\r\n");
 
     /// <summary>Continuous stream reply head: MP3 frames follow until the connection closes.</summary>
     public static ReadOnlyMemory<byte> LiveHead { get; } = Encoding.ASCII.GetBytes(

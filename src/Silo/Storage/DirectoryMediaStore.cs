@@ -27,6 +27,13 @@ public sealed class DirectoryMediaStore(string root, TimeProvider time) : IMedia
         return await JsonSerializer.DeserializeAsync<MediaInfo>(file, Json, cancellationToken);
     }
 
+    public async Task<MediaInfo?> GetVersionAsync(string name, string version, CancellationToken cancellationToken = default)
+    {
+        // Only the current version is kept: PutAsync deletes the older ones.
+        var info = await GetInfoAsync(name, cancellationToken);
+        return info?.Version == version && File.Exists(ContentPath(name, version)) ? info : null;
+    }
+
     public Task<Stream?> OpenReadAsync(string name, string version, CancellationToken cancellationToken = default)
     {
         var path = ContentPath(name, version);
@@ -40,6 +47,11 @@ public sealed class DirectoryMediaStore(string root, TimeProvider time) : IMedia
         CancellationToken cancellationToken = default)
     {
         var version = Convert.ToHexStringLower(SHA256.HashData(content.Span))[..20];
+        if (await GetVersionAsync(name, version, cancellationToken) is { } same && same.ContentType == contentType)
+        {
+            return same;
+        }
+
         var info = new MediaInfo(name, version, contentType, content.Length, TruncateToSeconds(time.GetUtcNow()), audio);
         var directory = ItemDirectory(name);
         await DataPaths.WriteAtomicallyAsync(ContentPath(name, version), content, cancellationToken);
@@ -55,6 +67,13 @@ public sealed class DirectoryMediaStore(string root, TimeProvider time) : IMedia
         }
 
         return info;
+    }
+
+    // Only this store writes its directory: there are no changes made behind a grain's back to report.
+    public Task WatchAsync(string name, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public void Unwatch(string name)
+    {
     }
 
     private string ItemDirectory(string name) => DataPaths.For(root, name, ".media");

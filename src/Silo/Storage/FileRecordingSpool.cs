@@ -50,7 +50,7 @@ public sealed class FileRecordingSpool(string root) : IRecordingSpool
             }
             catch (Exception ex) when (ex is JsonException or IOException)
             {
-                // A record another silo is replacing right now, or not a record at all.
+                // A record being replaced right now, or not one of ours: the grain reads it itself when used.
                 continue;
             }
 

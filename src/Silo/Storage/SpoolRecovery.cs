@@ -4,26 +4,29 @@ using MediaOrleans.Interfaces;
 namespace MediaOrleans.Silo.Storage;
 
 /// <summary>
-/// Once the silo has started, wakes every recording the spool says was still receiving, so a
-/// recording cut off by a crash is finished (kept up to its last received byte) without waiting
-/// for somebody to ask for it. With a spool shared by several silos each of them does this;
-/// the grain is one per cluster, so the recording is finished once.
+/// Once the silo has started, wakes every recording the spool says is unfinished: one still
+/// receiving when its silo stopped (activation finishes it, kept up to its last received byte)
+/// and one whose store the media store could not take (activation retries it until it can).
+/// Nobody has to ask for them first. With a spool shared by several silos each of them does
+/// this; the grain is one per cluster, so each recording is finished once.
 /// </summary>
-public sealed partial class SpoolRecovery(IRecordingSpool spool, IGrainFactory grains, IHostApplicationLifetime lifetime,
+public sealed class SpoolRecovery(IRecordingSpool spool, IGrainFactory grains, IHostApplicationLifetime lifetime,
     ILogger<SpoolRecovery> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
-        await using (lifetime.ApplicationStarted.Register(started.SetResult))
+        // Grains can be called once every hosted service, Orleans' silo included, has started.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
         {
-            await started.Task.WaitAsync(stoppingToken);
+            await started.Task;
         }
 
         await foreach (var record in spool.ListAsync(stoppingToken))
         {
-            if (record.State != RecordingState.Receiving)
+            if (record.State != RecordingState.Receiving && record.PendingStoreAs is null)
             {
                 continue;
             }
@@ -31,20 +34,14 @@ public sealed partial class SpoolRecovery(IRecordingSpool spool, IGrainFactory g
             try
             {
                 var status = await grains.GetGrain<IRecordingGrain>(record.Name).GetStatusAsync();
-                Recovered(logger, record.Name, status.State, status.Bytes);
+                StorageLog.Resumed(logger, record.Name, record.State, record.PendingStoreAs, status.State, status.Bytes);
             }
-#pragma warning disable CA1031 // One recording that cannot be woken now is woken by its next caller.
+#pragma warning disable CA1031 // One recording that cannot be woken now is woken by its next use; the others go on.
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
-                RecoveryFailed(logger, ex, record.Name);
+                StorageLog.ResumeFailed(logger, record.Name, ex.Message);
             }
         }
     }
-
-    [LoggerMessage(3100, LogLevel.Information, "Spooled recording {Recording} found receiving at start: now {State} with {Bytes} bytes")]
-    private static partial void Recovered(ILogger logger, string recording, RecordingState state, long bytes);
-
-    [LoggerMessage(3101, LogLevel.Warning, "Spooled recording {Recording} could not be recovered at start")]
-    private static partial void RecoveryFailed(ILogger logger, Exception exception, string recording);
 }

@@ -13,6 +13,7 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
     /// <summary>Allocates a URL for <paramref name="ask"/>, naming the item's current version.</summary>
     public async Task<StreamAllocation> AllocateAsync(StreamAsk ask)
     {
+        ask = ask with { MediaName = MediaName.Normalize(ask.MediaName) };
         if (!MediaName.IsValid(ask.MediaName))
         {
             return StreamAllocation.Refuse(StreamRefusal.InvalidName, "the media name is missing or not a valid media name");
@@ -22,6 +23,11 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
         if (info is null)
         {
             return StreamAllocation.Refuse(StreamRefusal.NotFound, $"'{ask.MediaName}' does not exist");
+        }
+
+        if (!info.Streamable)
+        {
+            return StreamAllocation.Refuse(StreamRefusal.NoData, $"'{info.Name}' exists but has no playable data");
         }
 
         var format = ask.Format?.ToLowerInvariant() ?? MediaVariant.ExtensionOf(info);

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace MediaOrleans.Silo.Storage.CouchDb;
+
+/// <summary>
+/// Where CouchDB is and how to authenticate, taken apart from the configured URL: the address
+/// used for requests never carries credentials, so neither request logs nor exception messages can.
+/// </summary>
+/// <param name="BaseAddress">Server root without user information.</param>
+/// <param name="Authorization">Basic credentials, if any were configured.</param>
+public sealed record CouchEndpoint(Uri BaseAddress, AuthenticationHeaderValue? Authorization)
+{
+    /// <summary>The server address as it may be logged (scheme, host, port).</summary>
+    public string Display => BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Reads <see cref="CouchDbOptions.Url"/> and the separate credentials, which win over the URL's.</summary>
+    public static CouchEndpoint From(CouchDbOptions options)
+    {
+        var url = new Uri(options.Url ?? throw new InvalidOperationException("Media:CouchDb:Url is not set"), UriKind.Absolute);
+        var (user, password) = UserInfo(url);
+        user = string.IsNullOrEmpty(options.Username) ? user : options.Username;
+        password = options.Password ?? password;
+        var root = new UriBuilder(url) { UserName = string.Empty, Password = string.Empty, Path = "/" }.Uri;
+        var authorization = string.IsNullOrEmpty(user)
+            ? null
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return new CouchEndpoint(root, authorization);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with any URL user information replaced, for messages that echo
+    /// configuration values.
+    /// </summary>
+    public static string Redact(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? text.Replace(uri.UserInfo, "(redacted)", StringComparison.Ordinal)
+            : text;
+
+    private static (string? User, string? Password) UserInfo(Uri url)
+    {
+        if (url.UserInfo.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var parts = url.UserInfo.Split(':', 2);
+        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
+    }
+}
