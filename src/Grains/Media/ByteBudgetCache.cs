@@ -1,40 +1,30 @@
 namespace MediaOrleans.Grains.Media;
 
 /// <summary>
-/// Least-recently-used byte arrays within a byte budget. Adding past the budget evicts the
-/// entries used longest ago; an entry larger than the whole budget is not kept at all.
-/// Thread-safe: all grains of a silo share one.
+/// Least-recently-used byte arrays within a byte budget (the order kept by a
+/// <see cref="ByteBudgetLedger{TKey}"/>). Adding past the budget evicts the entries used longest
+/// ago; an entry larger than the whole budget is not kept at all. Thread-safe: all grains of a
+/// silo share one.
 /// </summary>
 public sealed class ByteBudgetCache<TKey>(long budgetBytes)
     where TKey : notnull
 {
-    private readonly Dictionary<TKey, LinkedListNode<(TKey Key, byte[] Value)>> _entries = [];
-    private readonly LinkedList<(TKey Key, byte[] Value)> _byRecentUse = new();
+    private readonly ByteBudgetLedger<TKey> _ledger = new(budgetBytes);
+    private readonly Dictionary<TKey, byte[]> _values = [];
     private readonly Lock _gate = new();
-    private long _bytes;
 
     /// <summary>Bytes held now.</summary>
-    public long Bytes
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _bytes;
-            }
-        }
-    }
+    public long Bytes => _ledger.Bytes;
 
     /// <summary>Finds <paramref name="key"/> and marks it used.</summary>
     public bool TryGet(TKey key, out byte[] value)
     {
         lock (_gate)
         {
-            if (_entries.TryGetValue(key, out var node))
+            if (_values.TryGetValue(key, out var found))
             {
-                _byRecentUse.Remove(node);
-                _byRecentUse.AddFirst(node);
-                value = node.Value.Value;
+                _ledger.Touch(key);
+                value = found;
                 return true;
             }
         }
@@ -48,28 +38,18 @@ public sealed class ByteBudgetCache<TKey>(long budgetBytes)
     {
         lock (_gate)
         {
-            Remove(key);
+            _values.Remove(key);
+            _ledger.Remove(key);
             if (value.Length > budgetBytes)
             {
                 return;
             }
 
-            while (_bytes + value.Length > budgetBytes && _byRecentUse.Last is { } oldest)
+            _values[key] = value;
+            foreach (var evicted in _ledger.Add(key, value.Length))
             {
-                Remove(oldest.Value.Key);
+                _values.Remove(evicted);
             }
-
-            _entries[key] = _byRecentUse.AddFirst((key, value));
-            _bytes += value.Length;
-        }
-    }
-
-    private void Remove(TKey key)
-    {
-        if (_entries.Remove(key, out var node))
-        {
-            _byRecentUse.Remove(node);
-            _bytes -= node.Value.Value.Length;
         }
     }
 }

@@ -11,10 +11,15 @@ namespace MediaOrleans.Grains.Media;
 /// a shared task, so concurrent first reads load once, and a read returns as soon as its range
 /// has arrived from the store while the load goes on. Versions that stopped being current stay
 /// readable while the store still has them, so old URLs keep playing what they name. Transcoded
-/// variants are held by the silo's <see cref="TranscodeCache"/>, within its byte budget.
+/// variants are held by the silo's <see cref="TranscodeCache"/>; stored bytes by the grain, within
+/// the silo's budget kept by <see cref="HeldContent"/>, which may ask the grain to let a version go.
 /// </summary>
-public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, TranscodeCache transcodes, ILogger<MediaFileGrain> logger)
-    : Grain, IMediaFileGrain, IDisposable
+public sealed class MediaFileGrain(
+    IMediaStore store,
+    IMediaCatalog catalog,
+    HeldContent held,
+    TranscodeCache transcodes,
+    ILogger<MediaFileGrain> logger) : Grain, IMediaFileGrain, IHeldContentOwner, IDisposable
 {
     private const int MaxReadBytes = 4 * 1024 * 1024;
 
@@ -37,6 +42,14 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
     {
         // Ends loads still running; their readers are gone with the activation.
         await _deactivating.CancelAsync();
+        foreach (var entry in _older.Append(await KnownCurrentAsync()))
+        {
+            if (entry?.Stored is not null)
+            {
+                held.Forget(Name, entry.Version);
+            }
+        }
+
         if (_watching)
         {
             store.Unwatch(Name);
@@ -90,10 +103,25 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         await WatchAsync();
         var info = await store.PutAsync(Name, contentType, upload.Content, format, _deactivating.Token);
         var entry = await KnownCurrentAsync() is { } current && current.Version == info.Version ? current : new MediaVersion(info);
-        entry.Stored ??= Task.FromResult<ArrivingBytes?>(ArrivingBytes.Complete(upload.Content));
+        if (entry.Stored is null)
+        {
+            entry.Stored = Task.FromResult<ArrivingBytes?>(ArrivingBytes.Complete(upload.Content));
+            held.Hold(Name, info.Version, upload.Content.Length);
+        }
         MakeCurrent(entry);
         MediaLog.Replaced(logger, Name, info.Version, info.Length, format.Codec);
         return entry.Info;
+    }
+
+    public async Task ReleaseContentAsync(string version)
+    {
+        var entry = await KnownCurrentAsync() is { } current && current.Version == version ? current : _older.Find(v => v.Version == version);
+        if (entry is not null)
+        {
+            // Readers already reading keep their bytes until they finish; the next read loads again.
+            // The ledger has already taken the version off.
+            entry.Stored = null;
+        }
     }
 
     public async Task<bool> DeleteAsync()
@@ -105,7 +133,10 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
 
         var deleted = await catalog.DeleteAsync(Name, _deactivating.Token);
         MakeCurrent(null);
-        _older.Clear();
+        foreach (var older in _older.ToArray())
+        {
+            DropOlder(older);
+        }
         MediaLog.Deleted(logger, Name, deleted);
         DeactivateOnIdle();
         return deleted;
@@ -201,10 +232,29 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
 
         while (_older.Count > MaxOlderVersions)
         {
-            _older.RemoveAt(0);
+            DropOlder(_older[0]);
         }
 
         _current = Task.FromResult(next);
+    }
+
+    // A load that found nothing or broke off is forgotten, so the next read loads again.
+    private void DropFailedLoad(MediaVersion entry, Task<ArrivingBytes?> loading)
+    {
+        if (entry.Stored == loading)
+        {
+            entry.Stored = null;
+            held.Forget(Name, entry.Version);
+        }
+    }
+
+    private void DropOlder(MediaVersion entry)
+    {
+        _older.Remove(entry);
+        if (entry.Stored is not null)
+        {
+            held.Forget(Name, entry.Version);
+        }
     }
 
     private async Task<MediaVersion?> VersionAsync(string version)
@@ -227,7 +277,7 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         {
             if (older is not null)
             {
-                _older.Remove(older);
+                DropOlder(older);
             }
 
             return null;
@@ -239,7 +289,7 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
             _older.Add(older);
             while (_older.Count > MaxOlderVersions)
             {
-                _older.RemoveAt(0);
+                DropOlder(_older[0]);
             }
         }
 
@@ -253,7 +303,7 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         var bytes = await loading;
         if (bytes is null)
         {
-            entry.Stored = entry.Stored == loading ? null : entry.Stored;
+            DropFailedLoad(entry, loading);
             return null;
         }
 
@@ -262,11 +312,12 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         if (!await bytes.WaitForAsync(Math.Min(end, start + MinArrivedBytes)))
         {
             // The load broke off before this range: the next read loads again.
-            entry.Stored = entry.Stored == loading ? null : entry.Stored;
+            DropFailedLoad(entry, loading);
             return null;
         }
 
         InspectIfLoaded(entry);
+        held.Touch(Name, entry.Version);
         var data = bytes.Slice(start, end - start);
         return new MediaChunk(data.ToArray(), bytes.Length);
     }
@@ -283,6 +334,8 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         }
 
         var bytes = new ArrivingBytes(info.Length);
+        held.CountStoreRead();
+        held.Hold(Name, info.Version, info.Length);
         var token = _deactivating.Token;
         _ = Task.Run(() => FillAsync(stream, bytes, info, token), CancellationToken.None);
         return bytes;
@@ -351,7 +404,7 @@ public sealed class MediaFileGrain(IMediaStore store, IMediaCatalog catalog, Tra
         var bytes = await loading;
         if (bytes is null || !await bytes.WaitForAsync(bytes.Length))
         {
-            entry.Stored = entry.Stored == loading ? null : entry.Stored;
+            DropFailedLoad(entry, loading);
             return null;
         }
 

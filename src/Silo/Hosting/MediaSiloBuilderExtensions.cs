@@ -33,6 +33,7 @@ public static class MediaSiloBuilderExtensions
         AddValidatedOptions<RecordingOptions>(services, builder.Configuration, RecordingOptions.Section);
         AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
         AddValidatedOptions<TranscodeOptions>(services, builder.Configuration, TranscodeOptions.Section);
+        AddValidatedOptions<ContentCacheOptions>(services, builder.Configuration, ContentCacheOptions.Section);
 
         // One offset moves every port, so several silos share a machine and a configuration.
         var portOffset = builder.Configuration.GetValue<int>("Media:PortOffset");
@@ -56,6 +57,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
         services.AddSingleton<TranscodeCache>();
+        services.AddSingleton<HeldContent>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<StreamAllocator>();
         services.AddSingleton<RecordingAllocator>();

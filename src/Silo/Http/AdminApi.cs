@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MediaOrleans.Grains.Audio;
+using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
 using Microsoft.Extensions.Options;
@@ -43,6 +45,9 @@ public static class AdminApi
         routes.MapGet("/api/recordings/{**name}", GetRecordingAsync);
         routes.MapPost("/api/recordings/{**path}", StoreRecordingAsync);
         routes.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
+        routes.MapGet("/api/silo", (ILocalSiloDetails silo, HeldContent held, TranscodeCache transcodes, IOptions<TranscodeOptions> transcodeOptions,
+            PlaybackSource playback, IOptions<HttpListenerOptions> http) =>
+            Results.Json(SiloStatus.Read(silo, held, transcodes, transcodeOptions, playback, http)));
     }
 
     private static async Task<IResult> PutMediaAsync(string name, HttpRequest request, IGrainFactory grains,

@@ -28,7 +28,7 @@ public sealed class PlaybackSource : IDisposable
     {
         _grains = grains;
         _options = options.Value;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheBytes) });
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheBytes), TrackStatistics = true });
     }
 
     /// <summary>The content <paramref name="target"/> names, or <c>null</c> if it no longer exists.</summary>
@@ -36,6 +36,9 @@ public sealed class PlaybackSource : IDisposable
         target.IsRecording
             ? OpenRecordingAsync(target.Name)
             : OpenMediaAsync(target.Name, target.Version, new MediaVariant(target.Extension, target.Rate));
+
+    /// <summary>Bytes of content held for this silo's listeners now.</summary>
+    public long HeldBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     /// <inheritdoc />
     public void Dispose() => _cache.Dispose();

@@ -18,6 +18,13 @@ public sealed class MediaApi(Uri baseAddress) : IDisposable
         return await ReadAsync(response);
     }
 
+    /// <summary>GET <paramref name="path"/> (relative to the API's base address).</summary>
+    public async Task<(int Status, JsonElement Body)> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        return await ReadAsync(response);
+    }
+
     /// <summary>GET /api/media/{name}.</summary>
     public async Task<(int Status, JsonElement Body)> GetMediaAsync(string name)
     {

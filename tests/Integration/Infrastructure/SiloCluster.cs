@@ -29,8 +29,9 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <summary>The silos, in start order (a restarted silo takes its old place).</summary>
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
-    /// <summary>Starts <paramref name="count"/> silos at once on a new, empty database.</summary>
-    public static async Task<SiloCluster> StartAsync(PostgresServer postgres, int count, IDictionary<string, string>? extra = null)
+    /// <summary>Starts <paramref name="count"/> silos at once on a new, empty database, sharing <paramref name="dataPath"/> (a new one by default).</summary>
+    public static async Task<SiloCluster> StartAsync(PostgresServer postgres, int count, IDictionary<string, string>? extra = null,
+        string? dataPath = null)
     {
         var database = $"cluster_{Guid.NewGuid():N}";
         var connectionString = await postgres.CreateDatabaseAsync(database);
@@ -47,7 +48,7 @@ public sealed class SiloCluster : IAsyncDisposable
             settings[key] = value;
         }
 
-        var cluster = new SiloCluster(connectionString, Directory.CreateTempSubdirectory("mediaorleans-cluster-").FullName, settings);
+        var cluster = new SiloCluster(connectionString, dataPath ?? Directory.CreateTempSubdirectory("mediaorleans-cluster-").FullName, settings);
         var silos = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => SiloProcess.StartAsync(settings, cluster.DataPath)));
         cluster._silos.AddRange(silos);
         return cluster;

@@ -49,6 +49,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IMediaCatalog>(new DirectoryMediaCatalog(MediaRoot));
             host.Services.AddSingleton<IRecordingSpool>(new FileRecordingSpool(RecordingsRoot));
             host.Services.AddSingleton<TranscodeCache>();
+            host.Services.AddSingleton<HeldContent>();
             host.Services.Configure<RecordingOptions>(options =>
             {
                 options.MaxSeconds = MaxSeconds;
