@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Shout;
@@ -31,10 +33,11 @@ public sealed class ShoutConnectionHandler(
     {
         using var scope = ShoutLog.ConnectionScope(logger, connection.ConnectionId, connection.RemoteEndPoint?.ToString());
         var transport = connection.Transport;
+        var socket = connection.Features.Get<IConnectionSocketFeature>()?.Socket;
         try
         {
             while (await ReadHeadAsync(transport) is { } head
-                   && await DispatchAsync(head, transport))
+                   && await DispatchAsync(head, transport, socket))
             {
             }
         }
@@ -92,7 +95,7 @@ public sealed class ShoutConnectionHandler(
     }
 
     // Returns whether the connection stays open for another request.
-    private async Task<bool> DispatchAsync(ShoutRequestHead head, IDuplexPipe transport)
+    private async Task<bool> DispatchAsync(ShoutRequestHead head, IDuplexPipe transport, Socket? socket)
     {
         switch (head.Method)
         {
@@ -102,7 +105,7 @@ public sealed class ShoutConnectionHandler(
             case ShoutMethod.Source or ShoutMethod.Put:
                 return await SourceAsync(head, transport);
             default:
-                await PlayAsync(head, transport.Output);
+                await PlayAsync(head, transport.Output, socket);
                 return false;
         }
     }
@@ -195,12 +198,12 @@ public sealed class ShoutConnectionHandler(
         }
     }
 
-    private async Task PlayAsync(ShoutRequestHead head, PipeWriter output)
+    private async Task PlayAsync(ShoutRequestHead head, PipeWriter output, Socket? socket)
     {
         var check = urls.Check(head.Path, out var target);
         if (check == PlaybackUrlStatus.Valid && target!.IsLive)
         {
-            await PlayLiveAsync(head, target, output);
+            await PlayLiveAsync(head, target, output, socket);
             return;
         }
 
@@ -256,7 +259,7 @@ public sealed class ShoutConnectionHandler(
     }
 
     // A continuous stream: no Content-Length, frames until the listener leaves or is dropped.
-    private async Task PlayLiveAsync(ShoutRequestHead head, PlaybackTarget target, PipeWriter output)
+    private async Task PlayLiveAsync(ShoutRequestHead head, PlaybackTarget target, PipeWriter output, Socket? socket)
     {
         var joined = await live.JoinAsync(target);
         if (joined is not { } session)
@@ -267,36 +270,80 @@ public sealed class ShoutConnectionHandler(
 
         try
         {
-            await output.WriteAsync(ShoutResponses.LiveHead);
             if (head.Method == ShoutMethod.Head)
             {
+                await output.WriteAsync(ShoutResponses.LiveHead);
                 return;
             }
 
-            // Everything queued since the last write goes out in one flush: one send per tick, not per frame.
-            var frames = session.Listener.Frames;
-            while (await frames.WaitToReadAsync())
-            {
-                while (frames.TryRead(out var frame))
-                {
-                    output.Write(frame.Span);
-                }
-
-                var flushed = await output.FlushAsync();
-                if (flushed.IsCompleted || flushed.IsCanceled)
-                {
-                    return;
-                }
-            }
-
-            if (session.Listener.Dropped)
+            var completed = socket is null
+                ? await SendLiveThroughPipeAsync(session.Listener, output)
+                : await SendLiveToSocketAsync(session.Listener, socket);
+            if (completed && session.Listener.Dropped)
             {
                 ShoutLog.ListenerDropped(logger, head.Path);
             }
         }
+        catch (OperationCanceledException) when (session.Listener.Dropped)
+        {
+            // Dropped while a send to it was stuck: the stream went on without it.
+            ShoutLog.ListenerDropped(logger, head.Path);
+        }
         finally
         {
             session.Mount.Leave(session.Listener);
+            session.Listener.Dispose();
+        }
+    }
+
+    // Everything queued since the last send goes out in one send: one system call per listener
+    // and tick, straight to the socket (no pipe, no transport loop to wake). A listener dropped
+    // while its send is stuck has that send cancelled, so a stalled player costs nothing.
+    private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, Socket socket)
+    {
+        await SendAllAsync(socket, ShoutResponses.LiveHead, listener.Ended);
+        var frames = listener.Frames;
+        var batch = new ArrayBufferWriter<byte>(4096);
+        while (await frames.WaitToReadAsync())
+        {
+            batch.ResetWrittenCount();
+            while (frames.TryRead(out var frame))
+            {
+                batch.Write(frame.Span);
+            }
+
+            await SendAllAsync(socket, batch.WrittenMemory, listener.Ended);
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> SendLiveThroughPipeAsync(LiveListener listener, PipeWriter output)
+    {
+        await output.WriteAsync(ShoutResponses.LiveHead);
+        var frames = listener.Frames;
+        while (await frames.WaitToReadAsync())
+        {
+            while (frames.TryRead(out var frame))
+            {
+                output.Write(frame.Span);
+            }
+
+            var flushed = await output.FlushAsync();
+            if (flushed.IsCompleted || flushed.IsCanceled)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        while (!bytes.IsEmpty)
+        {
+            bytes = bytes[await socket.SendAsync(bytes, SocketFlags.None, cancellationToken)..];
         }
     }
 
