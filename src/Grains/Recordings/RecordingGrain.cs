@@ -200,6 +200,14 @@ public sealed class RecordingGrain(
             throw new MediaRejectedException(MediaRejection.NoData, $"recording '{Name}' received no audio");
         }
 
+        // Storing sends the whole recording in one ReplaceAsync message, which must stay below
+        // Orleans' message limit: refuse clearly instead of failing inside the runtime.
+        if (_bytes > MediaUpload.MaxContentBytes)
+        {
+            throw new MediaRejectedException(MediaRejection.InvalidRequest,
+                $"recording '{Name}' has {_bytes} bytes; at most {MediaUpload.MaxContentBytes} bytes can be stored as media");
+        }
+
         var content = new byte[_bytes];
         var read = await spool.ReadAsync(Name, 0, content);
         var info = await GrainFactory.GetGrain<IMediaFileGrain>(mediaName)
