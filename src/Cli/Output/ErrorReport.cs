@@ -14,6 +14,8 @@ internal sealed record ErrorReport(int ExitCode, string Code, string Message)
 {
     public static ErrorReport From(Exception exception) => exception switch
     {
+        ArgumentException { ParamName: { } parameter } argument =>
+            new(ExitCodes.Usage, "usage", argument.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)),
         UsageException or ArgumentException or FormatException => new(ExitCodes.Usage, "usage", exception.Message),
         NotFoundException => new(ExitCodes.NotFound, "not_found", exception.Message),
         RecordingNotFoundException => new(ExitCodes.NotFound, "not_found", exception.Message),
