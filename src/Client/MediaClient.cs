@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using MediaOrleans.Client.Cluster;
 using MediaOrleans.Client.Connection;
@@ -18,6 +19,10 @@ namespace MediaOrleans.Client;
 public sealed class MediaClient : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    // Retrying ends at the connect timeout, but an attempt already under way (a membership
+    // database slow to answer, a gateway that accepts nothing) may take this much longer.
+    private static readonly TimeSpan ConnectGrace = TimeSpan.FromSeconds(10);
     private readonly IHost _host;
 
     private MediaClient(IHost host, MediaClientOptions options, ClientClustering clustering)
@@ -49,7 +54,7 @@ public sealed class MediaClient : IAsyncDisposable
     /// Connects to the cluster <paramref name="options"/> describe (by default the embedded
     /// silo on this machine). Throws <see cref="ArgumentException"/> for options that cannot
     /// work and <see cref="ClusterUnreachableException"/> when no gateway answers within
-    /// <see cref="MediaClientOptions.ConnectTimeout"/>.
+    /// <see cref="MediaClientOptions.ConnectTimeout"/> (10 s more at most for an attempt under way).
     /// </summary>
     public static async Task<MediaClient> ConnectAsync(MediaClientOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -62,6 +67,7 @@ public sealed class MediaClient : IAsyncDisposable
         // No default configuration sources: the caller's options decide everything, so an
         // environment variable meant for a silo on the same machine cannot redirect the client.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var started = TimeProvider.System.GetTimestamp();
         var deadline = TimeProvider.System.GetUtcNow() + options.ConnectTimeout;
         builder.UseOrleansClient(client =>
         {
@@ -88,7 +94,7 @@ public sealed class MediaClient : IAsyncDisposable
 
         var host = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.ConnectTimeout + TimeSpan.FromSeconds(1));
+        timeout.CancelAfter(options.ConnectTimeout + ConnectGrace);
         try
         {
             await host.StartAsync(timeout.Token).ConfigureAwait(false);
@@ -97,8 +103,9 @@ public sealed class MediaClient : IAsyncDisposable
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ArgumentException)
         {
             host.Dispose();
-            throw new ClusterUnreachableException(
-                $"cannot connect to MediaOrleans through {clustering.Describe()} within {options.ConnectTimeout.TotalSeconds:0.#} s: {Reason(ex)}", ex);
+            var waited = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+            throw new ClusterUnreachableException(string.Create(CultureInfo.InvariantCulture,
+                $"cannot connect to MediaOrleans through {clustering.Describe()} after {waited:0.0} s: {Reason(ex)}"), ex);
         }
         catch
         {

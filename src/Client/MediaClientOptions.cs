@@ -36,8 +36,10 @@ public sealed class MediaClientOptions
     public string? ServiceId { get; set; }
 
     /// <summary>
-    /// How long <see cref="MediaClient.ConnectAsync"/> keeps trying to reach a gateway before it
-    /// gives up with <see cref="Connection.ClusterUnreachableException"/> (default 10 s).
+    /// How long <see cref="MediaClient.ConnectAsync"/> keeps retrying a gateway that refuses the
+    /// connection before it gives up with <see cref="Connection.ClusterUnreachableException"/>
+    /// (default 10 s). An attempt already under way when it runs out (a slow membership database,
+    /// a host that never answers) is given at most 10 s more.
     /// </summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

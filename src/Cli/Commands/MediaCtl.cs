@@ -9,8 +9,15 @@ namespace MediaOrleans.Cli.Commands;
 /// <summary>Runs mediactl: configuration from the environment and <c>--Key:Path=value</c> arguments, then the command.</summary>
 internal static class MediaCtl
 {
+    /// <summary>Runs mediactl on the process's environment variables, connecting for real.</summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool outputIsTerminal,
+        bool errorIsTerminal) =>
+        RunAsync(args, output, error, outputIsTerminal, errorIsTerminal, environment => environment.AddEnvironmentVariables(),
+            MediaClient.ConnectAsync);
+
+    /// <summary>Runs mediactl with <paramref name="addEnvironment"/> as the environment and <paramref name="connect"/> to connect.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, bool outputIsTerminal,
-        bool errorIsTerminal)
+        bool errorIsTerminal, Action<IConfigurationBuilder> addEnvironment, Func<MediaClientOptions, CancellationToken, Task<MediaClient>> connect)
     {
         ConfigurationArguments split;
         try
@@ -23,11 +30,11 @@ internal static class MediaCtl
             return ExitCodes.Usage;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(split.Settings)
-            .Build();
-        var environment = new CommandEnvironment(configuration, output, error, outputIsTerminal, errorIsTerminal, MediaClient.ConnectAsync);
+        // Arguments win over environment variables, as for the silo.
+        var builder = new ConfigurationBuilder();
+        addEnvironment(builder);
+        var configuration = builder.AddInMemoryCollection(split.Settings).Build();
+        var environment = new CommandEnvironment(configuration, output, error, outputIsTerminal, errorIsTerminal, connect);
         var global = new GlobalOptions();
         var root = MediaCtlCommand.Create(environment, global);
         var parse = root.Parse(split.Remaining);
@@ -52,13 +59,14 @@ internal static class MediaCtl
         }
         else
         {
+            // The root's own name is the host's (dotnet, testhost); the tool is always mediactl.
             var names = new List<string>();
-            for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
             {
                 names.Insert(0, result.Command.Name);
             }
 
-            var command = string.Join(' ', names);
+            var command = string.Join(' ', names.Prepend("mediactl"));
             error.WriteLine($"mediactl: {message}");
             error.WriteLine($"run '{command} --help' for usage");
         }
