@@ -203,6 +203,14 @@ public sealed class RecordingGrain(
                 $"recording '{Name}' is {_record.State.ToString().ToLowerInvariant()}; store it once it is complete");
         }
 
+        // Storing sends the whole recording in one ReplaceAsync message, which must stay below
+        // Orleans' message limit: refuse clearly instead of failing inside the runtime.
+        if (_bytes > MediaUpload.MaxContentBytes)
+        {
+            throw new MediaRejectedException(MediaRejection.InvalidRequest,
+                $"recording '{Name}' has {_bytes} bytes; at most {MediaUpload.MaxContentBytes} bytes can be stored as media");
+        }
+
         if (_bytes == 0)
         {
             throw new MediaRejectedException(MediaRejection.NoData, $"recording '{Name}' received no audio");

@@ -23,8 +23,12 @@ public sealed class RecordingOptions
     [Range(0, 600)]
     public int GraceSeconds { get; set; } = 5;
 
-    /// <summary>Largest recording in bytes (default 64 MiB: 9 h of 16 kbps call audio).</summary>
-    [Range(1024, 90L * 1024 * 1024)]
+    /// <summary>
+    /// Largest recording in bytes (default 64 MiB: 9 h of 16 kbps call audio; at most 4 GiB).
+    /// Recordings arrive in small appends, so any size can be received; only those within
+    /// <see cref="Interfaces.MediaUpload.MaxContentBytes"/> can be stored as media.
+    /// </summary>
+    [Range(1024, 4L * 1024 * 1024 * 1024)]
     public long MaxBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>

@@ -10,14 +10,16 @@ public static class RepoPaths
     public static string Tools => Path.Combine(Root, ".tools");
 
     /// <summary>The silo assembly built in the same configuration as these tests.</summary>
-    public static string SiloAssembly
+    public static string SiloAssembly => BuiltAssembly("Silo", "MediaOrleans.Silo.dll");
+
+    /// <summary>The mediactl assembly built in the same configuration as these tests.</summary>
+    public static string MediactlAssembly => BuiltAssembly("Cli", "mediactl.dll");
+
+    private static string BuiltAssembly(string project, string assembly)
     {
-        get
-        {
-            // Tests run from tests/Integration/bin/<Configuration>/net10.0/.
-            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            return Path.Combine(Root, "src", "Silo", "bin", configuration, "net10.0", "MediaOrleans.Silo.dll");
-        }
+        // Tests run from tests/Integration/bin/<Configuration>/net10.0/.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        return Path.Combine(Root, "src", project, "bin", configuration, "net10.0", assembly);
     }
 
     private static string FindRoot()
