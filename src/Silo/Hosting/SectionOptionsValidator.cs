@@ -6,7 +6,8 @@ namespace MediaOrleans.Silo.Hosting;
 /// <summary>
 /// Validates an options class by its data annotations and reports each failure with the full
 /// configuration key and the value found, e.g. <c>Media:Http:Port = 0: The field Port must be
-/// between 1 and 65535.</c>, so an operator knows exactly what to change. Secrets are never echoed.
+/// between 1 and 65535.</c>, so an operator knows exactly what to change. Secrets, and the
+/// passwords of URIs such as <c>Media:Bus:Uri</c>, are never echoed.
 /// </summary>
 public sealed class SectionOptionsValidator<T>(string section) : IValidateOptions<T>
     where T : class
@@ -26,6 +27,10 @@ public sealed class SectionOptionsValidator<T>(string section) : IValidateOption
             if (member.Contains("Secret", StringComparison.Ordinal) || member.Contains("Password", StringComparison.Ordinal))
             {
                 value = "(redacted)";
+            }
+            else if (value is string text)
+            {
+                value = UriCredentials.Redact(text);
             }
 
             return $"{section}:{member} = '{value}': {result.ErrorMessage}";
