@@ -1,6 +1,7 @@
 using System.Net;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
@@ -15,7 +16,7 @@ using Orleans.Configuration;
 
 namespace MediaOrleans.Silo.Hosting;
 
-/// <summary>Wires the silo: options, Orleans, stores, URL signing and both listeners.</summary>
+/// <summary>Wires the silo: options, Orleans, stores, URL signing, both listeners and the message bus.</summary>
 public static class MediaSiloBuilderExtensions
 {
     /// <summary>Adds everything a MediaOrleans silo runs.</summary>
@@ -29,6 +30,7 @@ public static class MediaSiloBuilderExtensions
         AddValidatedOptions<StoreOptions>(services, builder.Configuration, StoreOptions.Section);
         AddValidatedOptions<RecordingOptions>(services, builder.Configuration, RecordingOptions.Section);
         AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
+        AddValidatedOptions<BusOptions>(services, builder.Configuration, BusOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IMediaStore>(sp =>
@@ -46,6 +48,7 @@ public static class MediaSiloBuilderExtensions
             .Configure<IOptions<MediaOptions>, IOptions<HttpListenerOptions>, IOptions<ShoutOptions>>(ConfigureListeners);
 
         builder.UseOrleans(silo => ConfigureOrleans(silo, builder.Configuration));
+        services.AddMediaBus();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public static class AdminApi
         routes.MapPost("/api/recordings", AllocateRecordingAsync);
         routes.MapGet("/api/recordings/{**name}", GetRecordingAsync);
         routes.MapPost("/api/recordings/{**path}", StoreRecordingAsync);
-        routes.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
+        routes.MapGet("/api/health", (BusStatus bus) => Results.Json(new { status = "ok", bus = bus.Name }));
     }
 
     private static async Task<IResult> PutMediaAsync(string name, HttpRequest request, IGrainFactory grains,
