@@ -10,7 +10,7 @@ namespace MediaOrleans.Silo.Bus;
 public sealed class BusIdentity(IOptions<BusOptions> options)
 {
     /// <summary>This silo's <c>Server-ID</c>.</summary>
-    public string ServerId { get; } = options.Value.ServerId ?? DefaultServerId();
+    public string ServerId { get; } = string.IsNullOrEmpty(options.Value.ServerId) ? DefaultServerId() : options.Value.ServerId;
 
     /// <summary>The <c>App-Name</c> of replies.</summary>
     public string AppName { get; } = options.Value.AppName;

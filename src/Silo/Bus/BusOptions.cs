@@ -22,18 +22,22 @@ public sealed class BusOptions : IValidatableObject
     public string? Uri { get; set; }
 
     /// <summary>Topic exchange requests are published to (default <c>kapps</c>, Kazoo 4; older Kazoo used <c>whapps</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(NamePattern, ErrorMessage = NameMessage)]
     public string RequestExchange { get; set; } = "kapps";
 
     /// <summary>Direct exchange replies go to, routed by the request's <c>Server-ID</c> (default <c>targeted</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(NamePattern, ErrorMessage = NameMessage)]
     public string ReplyExchange { get; set; } = "targeted";
 
     /// <summary>Routing key of <c>media_req</c> (default <c>media_req</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(NamePattern, ErrorMessage = NameMessage)]
     public string MediaRoutingKey { get; set; } = "media_req";
 
     /// <summary>Routing key of this project's <c>record_req</c> (default <c>record_req</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(NamePattern, ErrorMessage = NameMessage)]
     public string RecordRoutingKey { get; set; } = "record_req";
 
@@ -42,6 +46,7 @@ public sealed class BusOptions : IValidatableObject
     /// (default <c>mediaorleans.media_req</c>). In <see cref="BusMode.PerSilo"/> mode each silo
     /// uses a queue of its own named after its <c>Server-ID</c> instead.
     /// </summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(NamePattern, ErrorMessage = NameMessage)]
     public string Queue { get; set; } = "mediaorleans.media_req";
 
@@ -49,6 +54,7 @@ public sealed class BusOptions : IValidatableObject
     /// The shared, durable <c>record_req</c> queue (default <c>mediaorleans.record_req</c>). Shared in
     /// both modes: an allocation creates a recording, so exactly one silo may make it.
     /// </summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(NamePattern, ErrorMessage = NameMessage)]
     public string RecordQueue { get; set; } = "mediaorleans.record_req";
 
@@ -73,6 +79,7 @@ public sealed class BusOptions : IValidatableObject
     /// Kazoo's system media database (default <c>system_media</c>): a one-segment <c>Media-Name</c>
     /// that is no item of its own is looked up under it.
     /// </summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(@"^[A-Za-z0-9_.~\-]{1,120}$", ErrorMessage = "must be one media name segment (A-Z a-z 0-9 _ . ~ -)")]
     public string SystemMediaDatabase { get; set; } = "system_media";
 
@@ -84,6 +91,7 @@ public sealed class BusOptions : IValidatableObject
     public string? ServerId { get; set; }
 
     /// <summary><c>App-Name</c> of replies (default <c>mediaorleans</c>).</summary>
+    [Required(AllowEmptyStrings = false)]
     [RegularExpression(NamePattern, ErrorMessage = NameMessage)]
     public string AppName { get; set; } = "mediaorleans";
 
