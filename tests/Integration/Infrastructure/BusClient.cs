@@ -38,12 +38,17 @@ public sealed class BusClient : IAsyncDisposable
     /// <summary>The exchange replies come from.</summary>
     public string ReplyExchange { get; }
 
+    /// <summary>Whether the last (re)connect succeeded and the connection is still open.</summary>
+    public bool Connected => _channel is { IsOpen: true };
+
     /// <summary>Every reply received so far.</summary>
     public IReadOnlyList<BusReplyMessage> AllReplies => [.. _replies.Values.SelectMany(queue => queue)];
 
     /// <summary>
-    /// Connects. <paramref name="durableReplies"/> makes the reply queue durable and not exclusive,
-    /// so replies published while this client reconnects wait for it (a broker restart test).
+    /// Connects. <paramref name="durableReplies"/> makes the reply exchange and the reply queue
+    /// durable (the queue not exclusive), so the binding survives a broker restart and replies
+    /// published while this client reconnects wait for it. Connect such a client before any silo
+    /// declares the reply exchange (non-durable, as Kazoo does).
     /// </summary>
     public static async Task<BusClient> ConnectAsync(string uri, string requestExchange = "kapps", string replyExchange = "targeted",
         bool durableReplies = false)
@@ -85,7 +90,8 @@ public sealed class BusClient : IAsyncDisposable
             ContentType = "application/json",
             DeliveryMode = persistent ? DeliveryModes.Persistent : DeliveryModes.Transient,
         };
-        await _channel!.BasicPublishAsync(RequestExchange, routingKey, mandatory, properties, Encoding.UTF8.GetBytes(body));
+        var channel = _channel ?? throw new InvalidOperationException("not connected; call ReconnectAsync");
+        await channel.BasicPublishAsync(RequestExchange, routingKey, mandatory, properties, Encoding.UTF8.GetBytes(body));
     }
 
     /// <summary>Publishes a media_req for <paramref name="mediaName"/> and returns the first reply.</summary>
@@ -130,7 +136,7 @@ public sealed class BusClient : IAsyncDisposable
         _connection = await factory.CreateConnectionAsync("integration-tests " + ServerId);
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(true, true));
         await _channel.ExchangeDeclareAsync(RequestExchange, ExchangeType.Topic, durable: false, autoDelete: false);
-        await _channel.ExchangeDeclareAsync(ReplyExchange, ExchangeType.Direct, durable: false, autoDelete: false);
+        await _channel.ExchangeDeclareAsync(ReplyExchange, ExchangeType.Direct, durable: _durableReplies, autoDelete: false);
         await _channel.QueueDeclareAsync(ServerId, durable: _durableReplies, exclusive: !_durableReplies, autoDelete: !_durableReplies);
         await _channel.QueueBindAsync(ServerId, ReplyExchange, ServerId);
         var consumer = new AsyncEventingBasicConsumer(_channel);
@@ -158,6 +164,7 @@ public sealed class BusClient : IAsyncDisposable
         if (_durableReplies && _channel is { IsOpen: true })
         {
             await _channel.QueueDeleteAsync(ServerId, ifUnused: false, ifEmpty: false);
+            await _channel.ExchangeDeleteAsync(ReplyExchange, ifUnused: false);
         }
 
         await CloseAsync();
