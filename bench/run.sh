@@ -4,7 +4,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-benchmarks=(http-playback transcode fanout)
+benchmarks=(http-playback transcode fanout bus)
 failed=()
 for b in "${benchmarks[@]}"; do
   echo "=== bench: $b ===" >&2
