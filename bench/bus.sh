@@ -142,6 +142,7 @@ start_echo echo_confirms_req --confirms --concurrency 16
 echo_confirms_pid=$started_pid
 
 # Rows: who round offered sent answered lost errors throughput p50 p90 p99 p999 max server_cpu broker_cpu load_cpu other_cpu
+#       rtt_p50 rtt_p99 send_lag_p99
 rows="$tmp/rows.tsv"
 : >"$rows"
 TIMEFORMAT='%U %S'
@@ -165,10 +166,11 @@ run_load() { # who rate round [seconds warmup]
   load_cpu=$(awk -v u="$wu" -v s="$ws" 'BEGIN {printf "%.1f", u + s}')
   other_cpu=$(awk -v b=$((busy_after - busy_before)) -v hz="$hz" -v a="$server_cpu" -v r="$broker_cpu" -v l="$load_cpu" \
     'BEGIN {o = b / hz - a - r - l; printf "%.1f", (o < 0 ? 0 : o)}')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$who" "$round" "$rate" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$who" "$round" "$rate" \
     "$(jget sent "$file")" "$(jget answered "$file")" "$(jget lost "$file")" "$(jget errors "$file")" \
     "$(jget throughput "$file")" "$(jget p50_ms "$file")" "$(jget p90_ms "$file")" "$(jget p99_ms "$file")" \
-    "$(jget p999_ms "$file")" "$(jget max_ms "$file")" "$server_cpu" "$broker_cpu" "$load_cpu" "$other_cpu" >>"$rows"
+    "$(jget p999_ms "$file")" "$(jget max_ms "$file")" "$server_cpu" "$broker_cpu" "$load_cpu" "$other_cpu" \
+    "$(jget rtt_p50_ms "$file")" "$(jget rtt_p99_ms "$file")" "$(jget send_lag_p99_ms "$file")" >>"$rows"
   log "round $round, $who at $rate: $(cat "$file")"
   [ "$(jget errors "$file")" = 0 ] || { log "$who answered media_error: $(cat "$file")"; exit 1; }
 }
@@ -215,16 +217,23 @@ summary="$out/summary.md"
   echo "- silo: defaults (Shared mode, MaxConcurrency 16, Prefetch 64), media_req for /system_media/bench-tone;"
   echo "  echo: answers at once, no confirms; echo-confirms: acks after the broker confirmed its reply (concurrency 16)"
   echo
-  echo "| offered req/s | responder | answered/s | p50 ms | p90 ms | p99 ms | max ms | lost | responder CPU s | broker CPU s | load gen CPU s |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| offered req/s | responder | answered/s | p50 ms | p90 ms | p99 ms | max ms | from send p50 / p99 ms | send lag p99 ms | lost | responder CPU s | µs CPU/req | broker CPU s | load gen CPU s |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for rate in $RATES; do
     for who in $WHO; do
       row=$(median_row "$who" "$rate")
-      printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$rate" "$who" "$(field "$row" 8)" "$(field "$row" 9)" \
-        "$(field "$row" 10)" "$(field "$row" 11)" "$(field "$row" 13)" "$(field "$row" 6)" "$(field "$row" 14)" \
+      # Requests over the whole run (warm-up included), for CPU per request.
+      total=$(awk -v t="$(field "$row" 8)" -v d="$DURATION" -v w="$WARMUP" 'BEGIN {printf "%.0f", t * (d + w)}')
+      printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s |\n' "$rate" "$who" "$(field "$row" 8)" \
+        "$(field "$row" 9)" "$(field "$row" 10)" "$(field "$row" 11)" "$(field "$row" 13)" "$(field "$row" 18)" "$(field "$row" 19)" \
+        "$(field "$row" 20)" "$(field "$row" 6)" "$(field "$row" 14)" \
+        "$(awk -v c="$(field "$row" 14)" -v n="$total" 'BEGIN {if (n > 0) printf "%.0f", c * 1e6 / n; else print "-"}')" \
         "$(field "$row" 15)" "$(field "$row" 16)"
     done
   done
+  echo
+  echo "Latency counts from each request's due time; \"from send\" counts from when it actually went out, and"
+  echo "\"send lag\" is how late the generator sent it (its own scheduling on this machine)."
   echo
   if [[ " $RATES " == *" max "* ]] && [[ " $WHO " == *" silo "* ]] && [[ " $WHO " == *" echo "* ]]; then
     silo_max=$(field "$(median_row silo max)" 8)

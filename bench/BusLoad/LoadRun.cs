@@ -13,7 +13,10 @@ internal sealed class LoadRun(int warmupSeconds, int seconds, int rate, int wind
     private readonly Stopwatch _clock = new();
     private readonly Lock _gate = new();
     private readonly List<long> _due = [];
+    private readonly List<long> _sent = [];
     private readonly List<double> _latenciesMs = [];
+    private readonly List<double> _roundTripsMs = [];
+    private readonly List<double> _sendLagsMs = [];
     private readonly SemaphoreSlim _inFlight = new(window);
     private int _firstMeasured = -1;
     private int _lastMeasured = -1;
@@ -58,6 +61,7 @@ internal sealed class LoadRun(int warmupSeconds, int seconds, int rate, int wind
             lock (_gate)
             {
                 _due.Add(due);
+                _sent.Add(_clock.ElapsedTicks);
                 if (due >= warmupEnd && _firstMeasured < 0)
                 {
                     _firstMeasured = index;
@@ -95,6 +99,8 @@ internal sealed class LoadRun(int warmupSeconds, int seconds, int rate, int wind
             if (_firstMeasured >= 0 && index >= _firstMeasured && index <= _lastMeasured)
             {
                 _latenciesMs.Add((now - _due[index]) * 1000.0 / Stopwatch.Frequency);
+                _roundTripsMs.Add((now - _sent[index]) * 1000.0 / Stopwatch.Frequency);
+                _sendLagsMs.Add((_sent[index] - _due[index]) * 1000.0 / Stopwatch.Frequency);
                 _lastAnswer = now;
                 if (eventName != "media_resp")
                 {
@@ -133,8 +139,9 @@ internal sealed class LoadRun(int warmupSeconds, int seconds, int rate, int wind
         lock (_gate)
         {
             var sorted = _latenciesMs.Order().ToArray();
-            // -1 when nothing was answered (JSON has no NaN).
-            double Percentile(double p) => sorted.Length == 0 ? -1 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+            var roundTrips = _roundTripsMs.Order().ToArray();
+            var sendLags = _sendLagsMs.Order().ToArray();
+            double Percentile(double p) => Of(sorted, p);
             // Throughput: answers over the time from the first measured request's due time to the last answer.
             var span = (_lastAnswer - _measureStart) / (double)Stopwatch.Frequency;
             return JsonSerializer.Serialize(new Dictionary<string, object>
@@ -152,11 +159,21 @@ internal sealed class LoadRun(int warmupSeconds, int seconds, int rate, int wind
                 ["p99_ms"] = Math.Round(Percentile(0.99), 3),
                 ["p999_ms"] = Math.Round(Percentile(0.999), 3),
                 ["max_ms"] = Math.Round(sorted.Length == 0 ? -1 : sorted[^1], 3),
+                // The same from the moment each request actually went out, and how late that was:
+                // separates the responder's delay from the generator's own pacing delay.
+                ["rtt_p50_ms"] = Math.Round(Of(roundTrips, 0.50), 3),
+                ["rtt_p99_ms"] = Math.Round(Of(roundTrips, 0.99), 3),
+                ["send_lag_p50_ms"] = Math.Round(Of(sendLags, 0.50), 3),
+                ["send_lag_p99_ms"] = Math.Round(Of(sendLags, 0.99), 3),
             });
         }
     }
 
     public void Dispose() => _inFlight.Dispose();
+
+    // -1 when nothing was answered (JSON has no NaN).
+    private static double Of(double[] sorted, double p) =>
+        sorted.Length == 0 ? -1 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private int Sent => _firstMeasured < 0 ? 0 : _lastMeasured - _firstMeasured + 1;
 }

@@ -115,6 +115,12 @@ internal sealed class BusConnectionService(
             tags.Add(await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer, stoppingToken));
         }
 
+        // A close that came before the handlers were attached would otherwise go unnoticed.
+        if (!connection.IsOpen || !replyChannel.IsOpen || !consumerChannel.IsOpen)
+        {
+            lost.TrySetResult("closed while starting");
+        }
+
         status.Set(BusState.Connected);
         BusLog.Connected(logger, broker, string.Join(", ", queues), identity.ServerId);
         using (stoppingToken.Register(() => lost.TrySetCanceled(stoppingToken)))
