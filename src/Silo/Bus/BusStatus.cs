@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Options;
+
 namespace MediaOrleans.Silo.Bus;
 
 /// <summary>The bus connection's current state, written by the connection loop and read by the health endpoint.</summary>
-public sealed class BusStatus
+public sealed class BusStatus(IOptions<BusOptions> options)
 {
-    private volatile BusState _state = BusState.Disabled;
+    // Connecting from the start when a broker is configured, so health never says "disabled"
+    // while the silo is still starting up.
+    private volatile BusState _state = options.Value.Enabled ? BusState.Connecting : BusState.Disabled;
 
     /// <summary>The current state.</summary>
     public BusState State => _state;
