@@ -45,7 +45,8 @@ broker_started=""
 log() { echo "[bus] $*" >&3; }
 
 # The private RabbitMQ node (docs: shared SERVICES.md recipe): every location in $tmp, its own
-# epmd, loopback only.
+# epmd, loopback only. "listeners.tcp.default" because RABBITMQ_NODE_PORT already makes the default
+# listener (a second "listeners.tcp.1" on the same port fails the boot with eaddrinuse).
 amqp_port=$(free_port)
 dist_port=$(free_port)
 epmd_port=$(free_port)

@@ -48,6 +48,8 @@ public sealed class RabbitMqServer : IAsyncLifetime
             return;
         }
 
+        // "listeners.tcp.default", not ".1": RABBITMQ_NODE_PORT already makes the default listener,
+        // and a second one on the same port fails the boot with eaddrinuse.
         await File.WriteAllTextAsync(Path.Combine(_folder, "rabbitmq.conf"),
             $"listeners.tcp.default = 127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}\n");
         try
