@@ -9,7 +9,7 @@ namespace MediaOrleans.Bench.BusLoad;
 /// The bare baseline: a consumer that answers every media_req at once with a fixed media_resp,
 /// copying Server-ID and Msg-ID, on the same broker with the same client library. Without
 /// <c>--confirms</c> it publishes and acknowledges right away (the minimum); with it, it waits for
-/// the broker's confirm before acknowledging, as the silo does. Runs until SIGTERM.
+/// the broker's confirm before acknowledging, tracked as the silo tracks it. Runs until SIGTERM.
 /// </summary>
 internal static class EchoResponder
 {
@@ -20,7 +20,8 @@ internal static class EchoResponder
         var confirms = arguments.Flag("confirms");
         var concurrency = (ushort)arguments.Number("concurrency", confirms ? 16 : 1);
         await using var connection = await Broker.ConnectAsync(arguments.Text("uri"), "bench echo responder");
-        await using var replies = await connection.CreateChannelAsync(new CreateChannelOptions(confirms, confirms));
+        await using var replies = await connection.CreateChannelAsync(new CreateChannelOptions(confirms, false));
+        using var confirmed = confirms ? new ConfirmedPublisher(replies) : null;
         await using var requests = await connection.CreateChannelAsync(new CreateChannelOptions(false, false, consumerDispatchConcurrency: concurrency));
         await Broker.DeclareExchangesAsync(requests, requestExchange, replyExchange);
         var queue = (await requests.QueueDeclareAsync("bench.echo." + Guid.NewGuid().ToString("N")[..8], durable: false, exclusive: true, autoDelete: true)).QueueName;
@@ -45,7 +46,14 @@ internal static class EchoResponder
                     ["Stream-URL"] = "http://127.0.0.1:1/m/0/0/0/echo.wav",
                 });
                 var properties = new BasicProperties { ContentType = "application/json" };
-                await replies.BasicPublishAsync(replyExchange, serverId, mandatory: false, properties, body);
+                if (confirmed is null)
+                {
+                    await replies.BasicPublishAsync(replyExchange, serverId, mandatory: false, properties, body);
+                }
+                else if (!await confirmed.PublishAsync(replyExchange, serverId, properties, body))
+                {
+                    throw new InvalidOperationException("the broker refused a reply");
+                }
             }
 
             await requests.BasicAckAsync(delivery.DeliveryTag, multiple: false);

@@ -93,8 +93,9 @@ internal sealed class BusConnectionService(
         connection.ConnectionShutdownAsync += (_, e) => Lost(lost, $"connection closed: {e.ReplyText}");
 
         await using var replyChannel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false), stoppingToken);
         replyChannel.ChannelShutdownAsync += (_, e) => Lost(lost, $"reply channel closed: {e.ReplyText}");
+        using var confirms = new PublisherConfirms(replyChannel);
 
         var queues = await new BusTopology(_options, identity, logger).DeclareAsync(connection, stoppingToken);
 
@@ -103,7 +104,7 @@ internal sealed class BusConnectionService(
         consumerChannel.ChannelShutdownAsync += (_, e) => Lost(lost, $"consumer channel closed: {e.ReplyText}");
         await consumerChannel.BasicQosAsync(0, (ushort)_options.Prefetch, global: false, stoppingToken);
 
-        var handler = new BusDeliveryHandler(responder, new BusReplyPublisher(replyChannel, _options.ReplyExchange), logger);
+        var handler = new BusDeliveryHandler(responder, new BusReplyPublisher(confirms, _options.ReplyExchange), logger);
         var consumer = new BusConsumer(consumerChannel, handler, tag =>
         {
             BusLog.ConsumerCancelled(logger, tag);

@@ -100,13 +100,13 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
         string reason;
         try
         {
-            await publisher.PublishAsync(answer, timeout.Token);
-            BusLog.Answered(logger, request.MsgId, answer.RoutingKey, answer.Reply.EventName, answer.Reply.ErrorCode ?? string.Empty);
-            return Settlement.Ack;
-        }
-        catch (PublishException ex)
-        {
-            reason = ex.IsReturn ? "returned" : "nacked";
+            if (await publisher.PublishAsync(answer, timeout.Token))
+            {
+                BusLog.Answered(logger, request.MsgId, answer.RoutingKey, answer.Reply.EventName, answer.Reply.ErrorCode ?? string.Empty);
+                return Settlement.Ack;
+            }
+
+            reason = "nacked";
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

@@ -5,15 +5,15 @@ namespace MediaOrleans.Silo.Bus;
 
 /// <summary>
 /// Publishes replies on a channel with publisher confirms: <see cref="PublishAsync"/> completes
-/// only once the broker has taken the reply, so the request is acknowledged after that and never
-/// before. Throws <see cref="RabbitMQ.Client.Exceptions.PublishException"/> when the broker refuses it.
+/// only once the broker has taken the reply (true) or refused it (false), so the request is
+/// acknowledged after that and never before.
 /// </summary>
-internal sealed class BusReplyPublisher(IChannel channel, string exchange)
+internal sealed class BusReplyPublisher(PublisherConfirms confirms, string exchange)
 {
     private const string JsonContentType = "application/json";
 
-    /// <summary>Publishes <paramref name="answer"/> to the reply exchange and waits for the broker's confirm.</summary>
-    public async Task PublishAsync(BusAnswer answer, CancellationToken cancellationToken)
+    /// <summary>Publishes <paramref name="answer"/> to the reply exchange; true once the broker confirmed it.</summary>
+    public Task<bool> PublishAsync(BusAnswer answer, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(answer.Reply, BusJsonContext.Replies.BusReply);
         var properties = new BasicProperties
@@ -25,6 +25,8 @@ internal sealed class BusReplyPublisher(IChannel channel, string exchange)
             CorrelationId = answer.Reply.MsgId,
         };
         // Not mandatory: a reply whose requester has gone is dropped by the broker, not returned and retried.
-        await channel.BasicPublishAsync(exchange, answer.RoutingKey, mandatory: false, properties, body, cancellationToken);
+        return confirms.PublishAsync(
+            channel => channel.BasicPublishAsync(exchange, answer.RoutingKey, mandatory: false, properties, body, cancellationToken),
+            cancellationToken);
     }
 }
