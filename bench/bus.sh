@@ -10,7 +10,8 @@
 # silo p99 <= 5 ms at 1000 req/s.
 #
 # Env (defaults): RATES="500 1000 2000 max" DURATION=10 (s) WARMUP=3 (s) ROUNDS=3 WINDOW=64
-#                 WHO="silo echo echo-confirms" HEALTH_TIMEOUT=60
+#                 WHO="silo echo echo-confirms" (also: echo-tracking, echo-confirms with the client
+#                 library's confirmation tracking) HEALTH_TIMEOUT=60
 # Raw outputs and the markdown summary go to bench/results/bus-<UTC time>/ (git-ignored).
 set -euo pipefail
 # shellcheck source=bench/lib.sh
@@ -40,6 +41,7 @@ exec 3>&2 # the script's stderr, for the exit trap
 silo_pid=""
 echo_pid=""
 echo_confirms_pid=""
+echo_tracking_pid=""
 broker_started=""
 
 log() { echo "[bus] $*" >&3; }
@@ -63,6 +65,7 @@ cleanup() {
   local rc=$?
   stop_pid "$echo_pid"
   stop_pid "$echo_confirms_pid"
+  stop_pid "$echo_tracking_pid"
   stop_pid "$silo_pid"
   if [ -n "$broker_started" ]; then
     broker_env "$rabbit_bin/rabbitmqctl" -n "$node" stop "$tmp/rabbit/rabbit.pid" >/dev/null 2>&1 ||
@@ -137,10 +140,19 @@ start_echo() { # routing-key extra-args... ; sets started_pid
     sleep 0.2
   done
 }
-start_echo echo_req
-echo_pid=$started_pid
-start_echo echo_confirms_req --confirms --concurrency 16
-echo_confirms_pid=$started_pid
+if [[ " $WHO " == *" echo "* ]]; then
+  start_echo echo_req
+  echo_pid=$started_pid
+fi
+if [[ " $WHO " == *" echo-confirms "* ]]; then
+  start_echo echo_confirms_req --confirms --concurrency 16
+  echo_confirms_pid=$started_pid
+fi
+# Not run by default: the same as echo-confirms with the client library's own confirmation tracking.
+if [[ " $WHO " == *" echo-tracking "* ]]; then
+  start_echo echo_tracking_req --client-tracking --concurrency 16
+  echo_tracking_pid=$started_pid
+fi
 
 # Rows: who round offered sent answered lost errors throughput p50 p90 p99 p999 max server_cpu broker_cpu load_cpu other_cpu
 #       rtt_p50 rtt_p99 send_lag_p99
@@ -153,6 +165,7 @@ run_load() { # who rate round [seconds warmup]
     silo) key=media_req; pid=$silo_pid ;;
     echo) key=echo_req; pid=$echo_pid ;;
     echo-confirms) key=echo_confirms_req; pid=$echo_confirms_pid ;;
+    echo-tracking) key=echo_tracking_req; pid=$echo_tracking_pid ;;
   esac
   file="$out/$who-$rate-round$round.json"
   before=$(proc_ticks "$pid"); b_before=$(proc_ticks "$broker_pid"); busy_before=$(machine_busy_ticks)

@@ -17,11 +17,14 @@ internal static class EchoResponder
     {
         var requestExchange = arguments.Text("exchange", "kapps");
         var replyExchange = arguments.Text("reply-exchange", "targeted");
-        var confirms = arguments.Flag("confirms");
+        // --client-tracking: the client library's own confirmation tracking (a header on every reply)
+        // instead of matching confirms by sequence number; kept to compare the two.
+        var clientTracking = arguments.Flag("client-tracking");
+        var confirms = arguments.Flag("confirms") || clientTracking;
         var concurrency = (ushort)arguments.Number("concurrency", confirms ? 16 : 1);
         await using var connection = await Broker.ConnectAsync(arguments.Text("uri"), "bench echo responder");
-        await using var replies = await connection.CreateChannelAsync(new CreateChannelOptions(confirms, false));
-        using var confirmed = confirms ? new ConfirmedPublisher(replies) : null;
+        await using var replies = await connection.CreateChannelAsync(new CreateChannelOptions(confirms, clientTracking));
+        using var confirmed = confirms && !clientTracking ? new ConfirmedPublisher(replies) : null;
         await using var requests = await connection.CreateChannelAsync(new CreateChannelOptions(false, false, consumerDispatchConcurrency: concurrency));
         await Broker.DeclareExchangesAsync(requests, requestExchange, replyExchange);
         var queue = (await requests.QueueDeclareAsync("bench.echo." + Guid.NewGuid().ToString("N")[..8], durable: false, exclusive: true, autoDelete: true)).QueueName;
@@ -48,6 +51,7 @@ internal static class EchoResponder
                 var properties = new BasicProperties { ContentType = "application/json" };
                 if (confirmed is null)
                 {
+                    // With client tracking this waits for the confirm (and throws on a nack).
                     await replies.BasicPublishAsync(replyExchange, serverId, mandatory: false, properties, body);
                 }
                 else if (!await confirmed.PublishAsync(replyExchange, serverId, properties, body))

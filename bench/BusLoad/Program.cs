@@ -1,7 +1,8 @@
 using MediaOrleans.Bench.BusLoad;
 
 // bench/bus.sh's two roles on the broker:
-//   echo  --uri U [--exchange kapps] [--reply-exchange targeted] [--routing-key echo_req] [--confirms] [--concurrency N] [--prefetch N]
+//   echo  --uri U [--exchange kapps] [--reply-exchange targeted] [--routing-key echo_req] [--confirms | --client-tracking]
+//         [--concurrency N] [--prefetch N]
 //   load  --uri U --routing-key K --media-name NAME [--exchange kapps] [--reply-exchange targeted]
 //         [--rate R | --rate max] [--window N] [--seconds S] [--warmup S]
 // The load generator prints one JSON line of results; the echo responder prints "ready" and runs until stdin closes.
