@@ -2,6 +2,7 @@ using System.Net;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Live;
@@ -18,7 +19,7 @@ using Orleans.Configuration;
 
 namespace MediaOrleans.Silo.Hosting;
 
-/// <summary>Wires the silo: options, Orleans, stores, URL signing and both listeners.</summary>
+/// <summary>Wires the silo: options, Orleans, stores, URL signing, both listeners and the message bus.</summary>
 public static class MediaSiloBuilderExtensions
 {
     /// <summary>Adds everything a MediaOrleans silo runs.</summary>
@@ -39,6 +40,7 @@ public static class MediaSiloBuilderExtensions
         var portOffset = builder.Configuration.GetValue<int>("Media:PortOffset");
         services.PostConfigure<HttpListenerOptions>(http => http.Port += portOffset);
         services.PostConfigure<ShoutOptions>(shout => shout.Port += portOffset);
+        AddValidatedOptions<BusOptions>(services, builder.Configuration, BusOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
@@ -70,6 +72,7 @@ public static class MediaSiloBuilderExtensions
             .Configure<IOptions<MediaOptions>, IOptions<HttpListenerOptions>, IOptions<ShoutOptions>>(ConfigureListeners);
 
         builder.UseOrleans(silo => ConfigureOrleans(silo, builder.Configuration));
+        services.AddMediaBus();
         return builder;
     }
 

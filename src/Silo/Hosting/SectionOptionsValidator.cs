@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using MediaOrleans.Silo.Storage.CouchDb;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Hosting;
@@ -7,7 +6,8 @@ namespace MediaOrleans.Silo.Hosting;
 /// <summary>
 /// Validates an options class by its data annotations and reports each failure with the full
 /// configuration key and the value found, e.g. <c>Media:Http:Port = 0: The field Port must be
-/// between 1 and 65535.</c>, so an operator knows exactly what to change. Secrets are never echoed.
+/// between 1 and 65535.</c>, so an operator knows exactly what to change. Secrets, and the
+/// passwords of URIs such as <c>Media:Bus:Uri</c>, are never echoed.
 /// </summary>
 public sealed class SectionOptionsValidator<T>(string section) : IValidateOptions<T>
     where T : class
@@ -30,8 +30,8 @@ public sealed class SectionOptionsValidator<T>(string section) : IValidateOption
             }
             else if (value is string text)
             {
-                // A URL may carry credentials in its user part (Media:CouchDb:Url).
-                value = CouchEndpoint.Redact(text);
+                // A URL may carry credentials in its user part (Media:CouchDb:Url, Media:Bus:Uri).
+                value = UriCredentials.Redact(text);
             }
 
             return $"{section}:{member} = '{value}': {result.ErrorMessage}";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
@@ -44,7 +45,7 @@ public static class AdminApi
         routes.MapPost("/api/recordings", AllocateRecordingAsync);
         routes.MapGet("/api/recordings/{**name}", GetRecordingAsync);
         routes.MapPost("/api/recordings/{**path}", StoreRecordingAsync);
-        routes.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
+        routes.MapGet("/api/health", (BusStatus bus) => Results.Json(new { status = "ok", bus = bus.Name }));
         routes.MapGet("/api/silo", (ILocalSiloDetails silo, HeldContent held, TranscodeCache transcodes, IOptions<TranscodeOptions> transcodeOptions,
             PlaybackSource playback, IOptions<HttpListenerOptions> http) =>
             Results.Json(SiloStatus.Read(silo, held, transcodes, transcodeOptions, playback, http)));

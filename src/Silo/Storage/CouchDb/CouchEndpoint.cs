@@ -28,15 +28,6 @@ public sealed record CouchEndpoint(Uri BaseAddress, AuthenticationHeaderValue? A
         return new CouchEndpoint(root, authorization);
     }
 
-    /// <summary>
-    /// <paramref name="text"/> with any URL user information replaced, for messages that echo
-    /// configuration values.
-    /// </summary>
-    public static string Redact(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? text.Replace(uri.UserInfo, "(redacted)", StringComparison.Ordinal)
-            : text;
-
     private static (string? User, string? Password) UserInfo(Uri url)
     {
         if (url.UserInfo.Length == 0)

@@ -1,0 +1,22 @@
+namespace MediaOrleans.Silo.Hosting;
+
+/// <summary>Hides the password of <c>scheme://user:password@host/…</c> addresses before they are logged or shown.</summary>
+public static class UriCredentials
+{
+    /// <summary><paramref name="uri"/> with any password replaced by <c>****</c>; works on malformed input too.</summary>
+    public static string Redact(string uri)
+    {
+        // The last '@' and the first ':' after the scheme: a malformed password holding '/' or '@'
+        // is still hidden (redacting too much is harmless, too little is not).
+        var scheme = uri.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme < 0 ? 0 : scheme + 3;
+        var at = uri.LastIndexOf('@');
+        var colon = uri.IndexOf(':', start);
+        if (at < start || colon < 0 || colon > at)
+        {
+            return uri;
+        }
+
+        return string.Concat(uri.AsSpan(0, colon + 1), "****", uri.AsSpan(at));
+    }
+}
