@@ -135,6 +135,9 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Without a timeout, WaitForExit also waits for the redirected output to be read to its
+                // end; otherwise the message may miss what the silo printed just before it exited.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"silo exited with {_process.ExitCode}:\n{Output}");
             }
 
