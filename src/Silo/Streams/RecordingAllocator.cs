@@ -1,5 +1,6 @@
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Urls;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,8 @@ public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, 
             throw new MediaRejectedException(MediaRejection.InvalidName, $"'{name}' is not a valid recording name");
         }
 
-        var allocation = await grains.GetGrain<IRecordingGrain>(name)
-            .AllocateAsync(new RecordingRequest(maxSeconds ?? options.Value.DefaultMaxSeconds));
+        var request = new RecordingRequest(maxSeconds ?? options.Value.DefaultMaxSeconds);
+        var allocation = await ClusterRetry.RunAsync(() => grains.GetGrain<IRecordingGrain>(name).AllocateAsync(request));
         return new RecordingTicket(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds);
     }
 }

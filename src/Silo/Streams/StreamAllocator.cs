@@ -1,5 +1,6 @@
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Urls;
 
 namespace MediaOrleans.Silo.Streams;
@@ -19,7 +20,8 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
             return StreamAllocation.Refuse(StreamRefusal.InvalidName, "the media name is missing or not a valid media name");
         }
 
-        var info = await grains.GetGrain<IMediaFileGrain>(ask.MediaName).GetInfoAsync();
+        var name = ask.MediaName;
+        var info = await ClusterRetry.RunAsync(() => grains.GetGrain<IMediaFileGrain>(name).GetInfoAsync());
         if (info is null)
         {
             return StreamAllocation.Refuse(StreamRefusal.NotFound, $"'{ask.MediaName}' does not exist");
