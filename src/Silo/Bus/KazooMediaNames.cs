@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Bus;
@@ -17,7 +18,7 @@ public sealed partial class KazooMediaNames(IOptions<BusOptions> options)
     /// <summary>The names to try for <paramref name="mediaName"/>, most specific first; never empty.</summary>
     public IReadOnlyList<string> Candidates(string mediaName)
     {
-        var name = mediaName.StartsWith('/') ? mediaName[1..] : mediaName;
+        var name = MediaName.Normalize(mediaName)!;
         name = EncodedAccountDatabase().Replace(name, match => match.Groups["a"].Value + match.Groups["b"].Value + match.Groups["rest"].Value, 1);
         var segments = name.Split('/');
         return segments.Length switch

@@ -167,17 +167,9 @@ public sealed class PlaybackConnectionMiddleware(
 
         if (head is not null)
         {
-            await SendAllAsync(socket, head);
+            await SocketSend.AllAsync(socket, head);
         }
 
-        await SendAllAsync(socket, body);
-    }
-
-    private static async ValueTask SendAllAsync(Socket socket, ReadOnlyMemory<byte> bytes)
-    {
-        while (!bytes.IsEmpty)
-        {
-            bytes = bytes[await socket.SendAsync(bytes, SocketFlags.None)..];
-        }
+        await SocketSend.AllAsync(socket, body);
     }
 }

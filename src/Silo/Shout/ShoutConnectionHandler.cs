@@ -301,7 +301,7 @@ public sealed class ShoutConnectionHandler(
     // while its send is stuck has that send cancelled, so a stalled player costs nothing.
     private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, Socket socket)
     {
-        await SendAllAsync(socket, ShoutResponses.LiveHead, listener.Ended);
+        await SocketSend.AllAsync(socket, ShoutResponses.LiveHead, listener.Ended);
         var frames = listener.Frames;
         var batch = new ArrayBufferWriter<byte>(4096);
         while (await frames.WaitToReadAsync())
@@ -312,7 +312,7 @@ public sealed class ShoutConnectionHandler(
                 batch.Write(frame.Span);
             }
 
-            await SendAllAsync(socket, batch.WrittenMemory, listener.Ended);
+            await SocketSend.AllAsync(socket, batch.WrittenMemory, listener.Ended);
         }
 
         return true;
@@ -337,14 +337,6 @@ public sealed class ShoutConnectionHandler(
         }
 
         return true;
-    }
-
-    private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        while (!bytes.IsEmpty)
-        {
-            bytes = bytes[await socket.SendAsync(bytes, SocketFlags.None, cancellationToken)..];
-        }
     }
 
     private static async Task<bool> ReplyAsync(IDuplexPipe transport, ShoutRequestHead head, int status, string? headers = null, bool keepAlive = true)
