@@ -4,6 +4,7 @@ using MediaOrleans.Client.Cluster;
 using MediaOrleans.Client.Connection;
 using MediaOrleans.Client.Media;
 using MediaOrleans.Client.Recordings;
+using MediaOrleans.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -84,7 +85,7 @@ public sealed class MediaClient : IAsyncDisposable
             {
                 client.UseAdoNetClustering(adoNet =>
                 {
-                    adoNet.Invariant = ClientClustering.NpgsqlInvariant;
+                    adoNet.Invariant = ClusteringKeys.NpgsqlInvariant;
                     adoNet.ConnectionString = clustering.ConnectionString;
                 });
             }

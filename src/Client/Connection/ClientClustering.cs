@@ -26,9 +26,6 @@ public sealed record ClientClustering(
     string ClusterId,
     string ServiceId)
 {
-    /// <summary>The only ADO.NET invariant MediaOrleans silos cluster with.</summary>
-    public const string NpgsqlInvariant = "Npgsql";
-
     /// <summary>Decides the clustering; throws <see cref="ArgumentException"/> naming the key or value to fix.</summary>
     public static ClientClustering From(MediaClientOptions options)
     {
@@ -57,22 +54,13 @@ public sealed record ClientClustering(
                 [new GatewayAddress("127.0.0.1", MediaClientOptions.DefaultGatewayPort)], null, clusterId, serviceId);
         }
 
-        if (!string.Equals(providerType, "AdoNet", StringComparison.OrdinalIgnoreCase))
+        var connectionString = NonEmpty(section!["ConnectionString"]);
+        if (ClusteringKeys.Problem(providerType, NonEmpty(section["Invariant"]), connectionString) is { } problem)
         {
-            throw new ArgumentException(
-                $"Orleans:Clustering:ProviderType = '{providerType}' is not supported; use AdoNet (or no clustering keys for the embedded localhost cluster)",
-                nameof(options));
+            throw new ArgumentException(problem, nameof(options));
         }
 
-        var invariant = NonEmpty(section!["Invariant"]);
-        if (!string.Equals(invariant, NpgsqlInvariant, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Orleans:Clustering:Invariant = '{invariant}' is not supported; use {NpgsqlInvariant}", nameof(options));
-        }
-
-        var connectionString = NonEmpty(section["ConnectionString"])
-            ?? throw new ArgumentException("Orleans:Clustering:ConnectionString is required for AdoNet clustering", nameof(options));
-        return new ClientClustering(ClusteringKind.AdoNetPostgres, [], connectionString, clusterId, serviceId);
+        return new ClientClustering(ClusteringKind.AdoNetPostgres, [], connectionString!, clusterId, serviceId);
     }
 
     /// <summary>Where the client looks, for messages: never the connection string's password.</summary>
