@@ -45,9 +45,14 @@ public sealed record UrlGrant(
     [property: Id(3)] string? Error,
     [property: Id(4)] string? Message);
 
-/// <summary>A newly allocated recording: its name and the <c>shout://user:pass@…</c> URL its source streams to.</summary>
+/// <summary>
+/// A newly allocated recording: its name, the <c>shout://user:pass@…</c> URL its source streams
+/// to, and the one-time credentials in that URL, for a client that feeds the grain itself.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RecordingTicket(
     [property: Id(0)] string Name,
     [property: Id(1)] string Url,
-    [property: Id(2)] int MaxSeconds);
+    [property: Id(2)] int MaxSeconds,
+    [property: Id(3)] string User,
+    [property: Id(4)] string Password);

@@ -130,9 +130,8 @@ public sealed class RecordingOperations(IGrainFactory grains)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChunkBytes, RecordingPushOptions.MaxChunkBytes, nameof(options));
 
         var ticket = await AllocateAsync(options.Name, options.MaxSeconds).ConfigureAwait(false);
-        var credentials = SourceCredentials.FromUrl(ticket.Url);
         var grain = grains.GetGrain<IRecordingGrain>(ticket.Name);
-        var admission = await grain.BeginSourceAsync(credentials.User, credentials.Password).ConfigureAwait(false);
+        var admission = await grain.BeginSourceAsync(ticket.User, ticket.Password).ConfigureAwait(false);
         if (admission.Result != SourceAdmissionResult.Accepted)
         {
             throw new RecordingPushException(ticket.Name, AppendResult.NotAdmitted, 0, null,

@@ -23,6 +23,7 @@ public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, 
 
         var request = new RecordingRequest(maxSeconds ?? options.Value.DefaultMaxSeconds);
         var allocation = await ClusterRetry.RunAsync(() => grains.GetGrain<IRecordingGrain>(name).AllocateAsync(request));
-        return new RecordingTicket(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds);
+        return new RecordingTicket(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds, allocation.User,
+            allocation.Password);
     }
 }
