@@ -26,11 +26,7 @@ WHO=${WHO:-"silo echo echo-confirms"}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-60}
 rabbit_bin=/usr/lib/rabbitmq/bin
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-results="$repo/bench/results"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$results/bus-$stamp"
-mkdir -p "$out"
+bench_output_dir bus
 
 for tool in dotnet curl sox ss epmd "$rabbit_bin/rabbitmq-server" "$rabbit_bin/rabbitmqctl"; do
   command -v "$tool" >/dev/null || { echo "missing $tool (run scripts/install-test-deps.sh)" >&2; exit 1; }

@@ -17,11 +17,7 @@ COLD=${COLD:-10}
 WARM=${WARM:-20}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-60}
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-results="$repo/bench/results"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$results/couchdb-first-byte-$stamp"
-mkdir -p "$out"
+bench_output_dir couchdb-first-byte
 pouchdb="$repo/.tools/node_modules/.bin/pouchdb-server"
 
 for tool in dotnet node sox curl ss; do

@@ -16,11 +16,7 @@ CONNECT_TIMEOUT=${CONNECT_TIMEOUT:-30}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-60}
 RATE=4000 # bytes/s of a 32 kbps stream
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-results="$repo/bench/results"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$results/fanout-$stamp"
-mkdir -p "$out"
+bench_output_dir fanout
 
 for tool in dotnet sox lame icecast2 shout python3 curl ss; do
   command -v "$tool" >/dev/null || { echo "missing $tool (see ../shared/docs/SERVICES.md)" >&2; exit 1; }

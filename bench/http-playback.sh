@@ -17,11 +17,7 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-3s}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-60}
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-results="$repo/bench/results"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$results/http-playback-$stamp"
-mkdir -p "$out"
+bench_output_dir http-playback
 
 for tool in dotnet sox wrk nginx curl cmp ss; do
   command -v "$tool" >/dev/null || { echo "missing $tool (run scripts/install-test-deps.sh)" >&2; exit 1; }

@@ -1,6 +1,15 @@
 # Shared by the bench/*.sh scripts (sourced): process, port and CPU helpers. Each script
 # defines its own log() before calling these.
 
+# Sets repo, results, stamp and out (bench/results/NAME-<UTC time>, created) for benchmark NAME.
+bench_output_dir() {
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  results="$repo/bench/results"
+  stamp=$(date -u +%Y%m%dT%H%M%SZ)
+  out="$results/$1-$stamp"
+  mkdir -p "$out"
+}
+
 stop_pid() {
   local pid=$1
   [ -n "$pid" ] || return 0

@@ -19,11 +19,7 @@ ROUNDS=${ROUNDS:-3}
 IDLE_SECONDS=${IDLE_SECONDS:-5}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-60}
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-results="$repo/bench/results"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-out="$results/transcode-$stamp"
-mkdir -p "$out"
+bench_output_dir transcode
 
 for tool in dotnet sox lame mpg123 curl ss cmp; do
   command -v "$tool" >/dev/null || { echo "missing $tool (run scripts/install-test-deps.sh)" >&2; exit 1; }
