@@ -42,7 +42,7 @@ public sealed class BusResponder(
         foreach (var candidate in candidates)
         {
             allocation = await allocator.AllocateAsync(
-                new StreamAsk(candidate, request.Protocol, request.Format, request.Rate, request.StreamType));
+                new UrlRequest(candidate, request.Protocol, request.Format, request.Rate, request.StreamType));
             if (allocation.Refusal is not (StreamRefusal.NotFound or StreamRefusal.InvalidName))
             {
                 break;

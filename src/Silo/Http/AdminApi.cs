@@ -108,13 +108,13 @@ public static class AdminApi
 
     private static async Task<IResult> CreateStreamAsync(HttpRequest request, StreamAllocator allocator)
     {
-        var (ask, error) = await ReadJsonAsync<StreamRequest>(request, allowEmpty: false);
+        var (ask, error) = await ReadJsonAsync<UrlRequest>(request, allowEmpty: false);
         if (error is not null)
         {
             return error;
         }
 
-        var allocation = await allocator.AllocateAsync(new StreamAsk(ask!.MediaName, ask.Protocol, ask.Format, ask.Rate, ask.StreamType));
+        var allocation = await allocator.AllocateAsync(ask!);
         return allocation.Granted
             ? Results.Json(new StreamResponse(allocation.Url!, allocation.Media!.Name, allocation.Media.Version, allocation.ContentType!))
             : ApiError.From(allocation.Refusal!.Value, allocation.Message);

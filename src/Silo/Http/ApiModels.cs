@@ -3,9 +3,6 @@ using MediaOrleans.Silo.Urls;
 
 namespace MediaOrleans.Silo.Http;
 
-/// <summary>Body of <c>POST /api/streams</c>.</summary>
-public sealed record StreamRequest(string? MediaName, string? Protocol, string? Format, int? Rate, string? StreamType);
-
 /// <summary>Body of <c>POST /api/recordings</c> (optional).</summary>
 public sealed record RecordingAllocationRequest(string? Name, int? MaxSeconds);
 

@@ -2,7 +2,7 @@ using MediaOrleans.Interfaces;
 
 namespace MediaOrleans.Silo.Streams;
 
-/// <summary>The outcome of a <see cref="StreamAsk"/>: a URL for a media version, or a refusal and why.</summary>
+/// <summary>The outcome of a <see cref="UrlRequest"/>: a URL for a media version, or a refusal and why.</summary>
 public sealed record StreamAllocation(string? Url, MediaInfo? Media, string? ContentType, StreamRefusal? Refusal, string? Message)
 {
     /// <summary>Whether a URL was given.</summary>

@@ -7,24 +7,29 @@ namespace MediaOrleans.Silo.Streams;
 
 /// <summary>
 /// Decides which playback URL a caller gets: the one place that applies the rules about
-/// protocols, formats, rates and stream types, shared by the admin API and the bus.
+/// protocols, formats, rates and stream types, shared by the admin API, the bus and Orleans
+/// clients (all of them ask with a <see cref="UrlRequest"/>).
 /// </summary>
 public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
 {
-    /// <summary>Allocates a URL for <paramref name="ask"/>, naming the item's current version.</summary>
-    public async Task<StreamAllocation> AllocateAsync(StreamAsk ask)
+    /// <summary>
+    /// Allocates a URL for <paramref name="ask"/>, naming the item's current version. Every field
+    /// but the name is optional: the protocol follows the format (MP3 → shout, else http), the
+    /// format follows the stored item, the rate is the stored one, the type is <c>new</c>. The
+    /// name may be missing or malformed (it comes from JSON or a bus message): that is a refusal.
+    /// </summary>
+    public async Task<StreamAllocation> AllocateAsync(UrlRequest ask)
     {
-        ask = ask with { MediaName = MediaName.Normalize(ask.MediaName) };
-        if (!MediaName.IsValid(ask.MediaName))
+        var name = MediaName.Normalize(ask.MediaName);
+        if (!MediaName.IsValid(name))
         {
             return StreamAllocation.Refuse(StreamRefusal.InvalidName, "the media name is missing or not a valid media name");
         }
 
-        var name = ask.MediaName;
         var info = await ClusterRetry.RunAsync(() => grains.GetGrain<IMediaFileGrain>(name).GetInfoAsync());
         if (info is null)
         {
-            return StreamAllocation.Refuse(StreamRefusal.NotFound, $"'{ask.MediaName}' does not exist");
+            return StreamAllocation.Refuse(StreamRefusal.NotFound, $"'{name}' does not exist");
         }
 
         if (!info.Streamable)
@@ -52,7 +57,7 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
             format == "mp3" ? AudioInspector.Mp3ContentType : AudioInspector.WavContentType);
     }
 
-    private static StreamAllocation? Check(StreamAsk ask, MediaInfo info, MediaVariant variant, string protocol)
+    private static StreamAllocation? Check(UrlRequest ask, MediaInfo info, MediaVariant variant, string protocol)
     {
         if (protocol is not ("http" or "shout"))
         {

@@ -13,8 +13,7 @@ public sealed class UrlGrain(StreamAllocator streams, RecordingAllocator recordi
 {
     public async Task<UrlGrant> GetPlaybackUrlAsync(UrlRequest request)
     {
-        var allocation = await streams.AllocateAsync(new StreamAsk(request.MediaName, request.Protocol, request.Format, request.Rate,
-            request.StreamType));
+        var allocation = await streams.AllocateAsync(request);
         return allocation.Granted
             ? new UrlGrant(allocation.Url, allocation.Media, allocation.ContentType, null, null)
             : new UrlGrant(null, null, null, StreamRefusalCodes.Code(allocation.Refusal!.Value), allocation.Message);
