@@ -1,4 +1,4 @@
-using MediaOrleans.Silo.Hosting;
+using MediaOrleans.Silo.Configuration;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 

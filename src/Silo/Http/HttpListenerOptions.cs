@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MediaOrleans.Silo.Http;
 
-/// <summary>The HTTP listener (playback for mod_httapi, mod_http_cache, curl | sox; admin API), bound from <c>Media:Http</c>.</summary>
+/// <summary>
+/// The HTTP listener (playback for mod_httapi, mod_http_cache, curl | sox; admin API), bound from
+/// <c>Media:Http</c>. The head limits and timeouts hold for every request on the port, whether
+/// playback answers it ahead of Kestrel or Kestrel's pipeline does.
+/// </summary>
 public sealed class HttpListenerOptions
 {
     /// <summary>Configuration section.</summary>
@@ -16,18 +20,19 @@ public sealed class HttpListenerOptions
     [Range(1024, 90L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>Bytes of hot media this silo's listeners keep, keyed by (name, version) (default 256 MiB).</summary>
-    [Range(0, 64L * 1024 * 1024 * 1024)]
-    public long CacheBytes { get; set; } = 256L * 1024 * 1024;
+    /// <summary>Largest request head (request line and headers) in bytes; larger gets 431 (default 8 KiB).</summary>
+    [Range(256, 1024 * 1024)]
+    public int MaxHeadBytes { get; set; } = 8192;
 
-    /// <summary>Items larger than this are streamed from their grain instead of cached here (default 16 MiB).</summary>
-    [Range(0, 1024L * 1024 * 1024)]
-    public long MaxCachedItemBytes { get; set; } = 16L * 1024 * 1024;
+    /// <summary>Most header lines in one request; more gets 431 (default 64).</summary>
+    [Range(1, 1000)]
+    public int MaxHeaderCount { get; set; } = 64;
 
-    /// <summary>
-    /// Upper bound of <c>Cache-Control: max-age</c> in seconds (default 86400, mod_http_cache's own
-    /// default). The URL names the version, so a long lifetime never plays stale media.
-    /// </summary>
-    [Range(0, 31_536_000)]
-    public int MaxAgeSeconds { get; set; } = 86_400;
+    /// <summary>Seconds allowed for a request head from its first byte (and for a new connection's first head); slower gets 408 (default 10).</summary>
+    [Range(1, 3600)]
+    public int HeadTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Seconds a keep-alive connection may sit idle between requests before it is closed (default 130, as Kestrel).</summary>
+    [Range(1, 3600)]
+    public int KeepAliveSeconds { get; set; } = 130;
 }

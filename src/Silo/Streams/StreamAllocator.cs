@@ -10,7 +10,7 @@ namespace MediaOrleans.Silo.Streams;
 /// protocols, formats, rates and stream types, shared by the admin API, the bus and Orleans
 /// clients (all of them ask with a <see cref="UrlRequest"/>).
 /// </summary>
-public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
+public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, ClusterRetry retry)
 {
     /// <summary>
     /// Allocates a URL for <paramref name="ask"/>, naming the item's current version. Every field
@@ -26,7 +26,7 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
             return StreamAllocation.Refuse(UrlRefusal.InvalidName, "the media name is missing or not a valid media name");
         }
 
-        var info = await ClusterRetry.RunAsync(() => grains.GetGrain<IMediaFileGrain>(name).GetInfoAsync());
+        var info = await retry.RunAsync(() => grains.GetGrain<IMediaFileGrain>(name).GetInfoAsync());
         if (info is null)
         {
             return StreamAllocation.Refuse(UrlRefusal.NotFound, $"'{name}' does not exist");

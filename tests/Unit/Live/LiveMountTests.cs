@@ -18,7 +18,7 @@ public sealed class LiveMountTests
     {
         var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), Fast)!;
         using var stop = new CancellationTokenSource();
-        var run = mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+        var run = mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), TimeProvider.System, stop.Token);
 
         var listener = mount.Join()!;
         var frames = new List<ReadOnlyMemory<byte>>();
@@ -41,7 +41,7 @@ public sealed class LiveMountTests
         var options = new LiveStreamOptions { BurstMilliseconds = 144, QueueMilliseconds = 1000, IdleSeconds = 1, TickMilliseconds = 5 };
         var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), options)!;
         using var stop = new CancellationTokenSource();
-        var run = mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+        var run = mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), TimeProvider.System, stop.Token);
         var stalled = mount.Join()!;
         var reader = mount.Join()!;
 
@@ -64,7 +64,7 @@ public sealed class LiveMountTests
     {
         var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), Fast)!;
 
-        await mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Null(mount.Join());
     }
@@ -76,11 +76,11 @@ public sealed class LiveMountTests
         var mp3 = Mp3Builder.Mpeg25Frames(40);
         var early = LiveMount.Create(mp3, Fast)!;
         using var stop = new CancellationTokenSource();
-        var runEarly = early.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+        var runEarly = early.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), TimeProvider.System, stop.Token);
         // Seven frames of 72 ms later: a mount that started from its own first frame would now be that far behind.
         await Task.Delay(500);
         var late = LiveMount.Create(mp3, Fast)!;
-        var runLate = late.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), stop.Token);
+        var runLate = late.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(5), TimeProvider.System, stop.Token);
         var (earlyListener, lateListener) = (early.Join()!, late.Join()!);
 
         // The newest frame each has sent after a while of running side by side: a busy machine
