@@ -114,7 +114,7 @@ public static class MediaSiloBuilderExtensions
         // The same limits and times for requests Kestrel reads as for those playback reads ahead of it.
         kestrel.Limits.MaxRequestHeadersTotalSize = http.MaxHeadBytes;
         kestrel.Limits.MaxRequestHeaderCount = http.MaxHeaderCount;
-        kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(http.HeadTimeoutSeconds);
+        kestrel.Limits.RequestHeadersTimeout = http.HeadTimeout;
         kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(http.KeepAliveSeconds);
         kestrel.Listen(address, endpoints.HttpPort, listen =>
         {

@@ -31,8 +31,8 @@ public sealed class PlaybackConnectionMiddleware(
     {
         var transport = connection.Transport;
         var socket = connection.Features.Get<IConnectionSocketFeature>()?.Socket;
-        var reader = new HeadReader(transport.Input, new HeadLimits(_options.MaxHeadBytes, _options.MaxHeaderCount));
-        var headTimeout = TimeSpan.FromSeconds(_options.HeadTimeoutSeconds);
+        var reader = new HeadReader(transport.Input, _options.Limits);
+        var headTimeout = _options.HeadTimeout;
         var idleTimeout = headTimeout;
         var first = true;
         try

@@ -31,8 +31,8 @@ public sealed class ShoutConnectionHandler(
     {
         using var scope = ShoutLog.ConnectionScope(logger, connection.ConnectionId, connection.RemoteEndPoint?.ToString());
         var transport = connection.Transport;
-        var reader = new HeadReader(transport.Input, new HeadLimits(_options.MaxHeadBytes, _options.MaxHeaderCount));
-        var headTimeout = TimeSpan.FromSeconds(_options.HeadTimeoutSeconds);
+        var reader = new HeadReader(transport.Input, _options.Limits);
+        var headTimeout = _options.HeadTimeout;
         try
         {
             while (await reader.ReadAsync(headTimeout, headTimeout, answerIdle: true) is var outcome && outcome != HeadReadOutcome.Closed)
