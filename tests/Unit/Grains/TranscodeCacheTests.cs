@@ -56,12 +56,26 @@ public sealed class TranscodeCacheTests
     public async Task AFailedTranscode_IsNotHeld_AndReachesEveryWaitingReader()
     {
         using var cache = new TranscodeCache(Options.Create(new TranscodeOptions()));
+        using var release = new ManualResetEventSlim();
+        var runs = 0;
+        byte[]? Broken()
+        {
+            Interlocked.Increment(ref runs);
+            release.Wait(TimeSpan.FromSeconds(10));
+            throw new InvalidDataException("bad frame");
+        }
 
         var failed = await cache.GetAsync("a", "v1", Wav8k, () => null);
-        var thrown = cache.GetAsync("a", "v1", Wav8k, () => throw new InvalidDataException("bad frame"));
+        var waiting = Enumerable.Range(0, 4).Select(_ => cache.GetAsync("a", "v1", Wav8k, Broken)).ToArray();
+        release.Set();
 
         Assert.Null(failed);
-        await Assert.ThrowsAsync<InvalidDataException>(() => thrown);
+        foreach (var thrown in waiting)
+        {
+            await Assert.ThrowsAsync<InvalidDataException>(() => thrown);
+        }
+
+        Assert.Equal(1, runs);
         Assert.Equal(0, cache.HeldBytes);
     }
 }

@@ -1,6 +1,6 @@
 using MediaOrleans.Interfaces;
 
-namespace MediaOrleans.Grains.Recordings;
+namespace MediaOrleans.Grains.Storage;
 
 /// <summary>
 /// What the spool keeps about a recording between activations. The password is kept only as a
