@@ -19,6 +19,7 @@ public sealed class MediaFileGrain(
     IMediaCatalog catalog,
     HeldContent held,
     TranscodeCache transcodes,
+    IMp3Decoder mp3Decoder,
     ILogger<MediaFileGrain> logger) : Grain, IMediaFileGrain, IHeldContentOwner, IDisposable
 {
     private const int MaxReadBytes = 4 * 1024 * 1024;
@@ -433,7 +434,7 @@ public sealed class MediaFileGrain(
         PcmAudio pcm;
         try
         {
-            pcm = MediaVariant.ExtensionOf(info) == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+            pcm = MediaVariant.ExtensionOf(info) == "mp3" ? mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
         }
 #pragma warning disable CA1031 // A third-party decoder's failure on one item must not fail the grain.
         catch (Exception ex)

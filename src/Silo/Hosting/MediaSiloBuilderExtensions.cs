@@ -1,4 +1,5 @@
 using System.Net;
+using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
@@ -35,6 +36,7 @@ public static class MediaSiloBuilderExtensions
         AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
         AddValidatedOptions<TranscodeOptions>(services, builder.Configuration, TranscodeOptions.Section);
         AddValidatedOptions<ContentCacheOptions>(services, builder.Configuration, ContentCacheOptions.Section);
+        AddValidatedOptions<AudioOptions>(services, builder.Configuration, AudioOptions.Section);
 
         // One offset moves every port, so several silos share a machine and a configuration.
         var portOffset = builder.Configuration.GetValue<int>("Media:PortOffset");
@@ -59,6 +61,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
         services.AddSingleton<TranscodeCache>();
+        services.AddMp3Decoder();
         services.AddSingleton<HeldContent>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<StreamAllocator>();
