@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # MP3 -> 16-bit PCM WAV transcoding: seconds of audio per second of CPU in the silo (first GET of
-# a WAV variant URL: NLayer decode, WDL sinc resample, WAV write, cached), against the classic
+# a WAV variant URL: MP3 decode with the silo's decoder as /api/silo reports it, libmpg123 unless
+# Media__Audio__Decoder=nlayer is set, WDL sinc resample, WAV write, cached), against the classic
 # `mpg123 | sox` pipeline (and `sox FILE -r RATE` alone) on the same files, in the same run, on
 # this machine (loopback only). Also the silo's RSS growth per transcoded item held in memory.
 #
@@ -108,6 +109,9 @@ ls -l "$tmp/fx" >"$out/fixtures.txt"
 
 start_silo
 rss_started=$(rss_kb VmRSS)
+curl -fsS "$base/api/silo" >"$tmp/silo.json"
+decoder=$(json_field decoder "$tmp/silo.json")
+log "silo decodes MP3 with ${decoder:-?}"
 
 # Uploads FILE as NAME, checks the silo read it as the expected kind, and asks for one WAV URL
 # per rate (written to $tmp/urls/NAME-RATE). Everything here happens before any measurement.
@@ -338,6 +342,7 @@ summary="$out/summary.md"
   echo "- machine: $(nproc) cores, ${model:-unknown CPU}, $(uname -sr), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- tools: dotnet $(dotnet --version), $(mpg123 --version | awk '{print "mpg123 " $2}'), $(sox --version | sed 's/.*SoX v/sox /'), $(lame --version | head -1 | awk '{print "lame " $4}')"
   echo "- fixtures: per kind $FILES different MP3s of ${AUDIO_SECONDS} s (sweep + pink noise, lame CBR); a batch = the $FILES files = ${batch_audio} s of audio"
+  echo "- silo MP3 decoder: ${decoder:-unknown} (GET /api/silo; Media__Audio__Decoder=${Media__Audio__Decoder:-unset})"
   echo "- silo: first GET of each file's WAV URL, one request at a time with curl; CPU = the silo process's utime+stime (/proc/PID/stat, 1/${hz} s ticks) over the batch; a fresh set of media items per round, after one warm-up transcode per kind and rate"
   echo "- pipeline: \`mpg123 -q -s F.mp3 | sox -t raw -r SRC -c CH -e signed -b 16 - -t wav -r RATE -c CH F.wav\`; sox alone: \`sox F.mp3 -r RATE F.wav\` (libmad decode, sox's default rate quality and dither); CPU = user+sys of the batch's processes (bash \`time\`)"
   echo "- $ROUNDS rounds, sides alternating who goes first; reported: per side the median round by audio s per CPU s"

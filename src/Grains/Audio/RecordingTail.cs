@@ -17,7 +17,9 @@ public static class RecordingTail
 
         try
         {
-            var audio = Mp3Decoder.Decode(tail[start..]);
+            // NLayer whatever decoder playback uses: only levels are measured here, and its
+            // MPEG-2.5 defect garbles transients, not silence.
+            var audio = NLayerMp3Decoder.Instance.Decode(tail[start..]);
             return audio.Samples.Length == 0 ? null : SilenceDetector.TrailingSilenceMs(audio);
         }
 #pragma warning disable CA1031 // Whatever a damaged tail does to the decoder, the recording stays complete without this figure.

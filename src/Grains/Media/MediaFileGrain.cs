@@ -33,7 +33,7 @@ public sealed class MediaFileGrain : Grain, IMediaFileGrain, IHeldContentOwner, 
     private bool _watching;
 
     public MediaFileGrain(IMediaStore store, IMediaCatalog catalog, HeldContent held, TranscodeCache transcodes,
-        TimeProvider time, ILogger<MediaFileGrain> logger)
+        IMp3Decoder mp3Decoder, TimeProvider time, ILogger<MediaFileGrain> logger)
     {
         _store = store;
         _catalog = catalog;
@@ -41,7 +41,7 @@ public sealed class MediaFileGrain : Grain, IMediaFileGrain, IHeldContentOwner, 
         _logger = logger;
         _content = new StoredContentLoader(Name, store, held, time, logger, _deactivating.Token);
         _versions = new MediaVersions(_content.Forget);
-        _transcoder = new VariantTranscoder(time, logger);
+        _transcoder = new VariantTranscoder(mp3Decoder, time, logger);
     }
 
     private string Name => this.GetPrimaryKeyString();

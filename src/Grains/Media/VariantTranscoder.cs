@@ -10,7 +10,7 @@ namespace MediaOrleans.Grains.Media;
 /// <see cref="TranscodeCache"/>, which also keeps the result. Every decoder is called from
 /// <see cref="Decode"/> alone.
 /// </summary>
-internal sealed class VariantTranscoder(TimeProvider time, ILogger logger)
+internal sealed class VariantTranscoder(IMp3Decoder mp3Decoder, TimeProvider time, ILogger logger)
 {
     /// <summary>
     /// The variant's WAV bytes, or null when the decoder cannot handle the stored bytes: the URL
@@ -38,6 +38,6 @@ internal sealed class VariantTranscoder(TimeProvider time, ILogger logger)
         return wav;
     }
 
-    private static PcmAudio Decode(MediaInfo info, byte[] stored) =>
-        MediaVariant.ExtensionOf(info) == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+    private PcmAudio Decode(MediaInfo info, byte[] stored) =>
+        MediaVariant.ExtensionOf(info) == "mp3" ? mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
 }

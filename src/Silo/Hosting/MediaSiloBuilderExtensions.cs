@@ -1,4 +1,5 @@
 using System.Net;
+using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
@@ -38,6 +39,7 @@ public static class MediaSiloBuilderExtensions
         services.AddValidatedOptions<LiveStreamOptions>(configuration, LiveStreamOptions.Section);
         services.AddValidatedOptions<TranscodeOptions>(configuration, TranscodeOptions.Section);
         services.AddValidatedOptions<ContentCacheOptions>(configuration, ContentCacheOptions.Section);
+        services.AddValidatedOptions<AudioOptions>(configuration, AudioOptions.Section);
         services.AddValidatedOptions<BusOptions>(configuration, BusOptions.Section);
 
         var endpoints = ReadEndpoints(configuration);
@@ -49,6 +51,7 @@ public static class MediaSiloBuilderExtensions
             sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
         services.AddSingleton<ClusterRetry>();
         services.AddSingleton<TranscodeCache>();
+        services.AddMp3Decoder();
         services.AddSingleton<HeldContent>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<StreamAllocator>();

@@ -1,3 +1,4 @@
+using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
@@ -50,6 +51,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IRecordingSpool>(new FileRecordingSpool(RecordingsRoot));
             host.Services.AddSingleton<TranscodeCache>();
             host.Services.AddSingleton<HeldContent>();
+            host.Services.AddSingleton(Mp3Decoders.Create(Mp3DecoderKind.Auto));
             host.Services.Configure<RecordingOptions>(options =>
             {
                 options.MaxSeconds = MaxSeconds;

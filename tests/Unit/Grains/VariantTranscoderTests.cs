@@ -11,7 +11,7 @@ public sealed class VariantTranscoderTests
     // 1 s of 8 kHz mono 16-bit PCM.
     private static readonly byte[] Wav = WavBuilder.PcmFile(8000, 1, 16, 8000);
 
-    private static readonly VariantTranscoder Transcoder = new(TimeProvider.System, NullLogger.Instance);
+    private static readonly VariantTranscoder Transcoder = new(Mp3Decoders.Create(Mp3DecoderKind.Auto), TimeProvider.System, NullLogger.Instance);
 
     private static MediaInfo Stored(string contentType, byte[] content) =>
         new("prompts/hello", "v1", contentType, content.Length, DateTimeOffset.UnixEpoch, AudioFormat.Unknown);

@@ -3,14 +3,25 @@ using NLayer;
 namespace MediaOrleans.Grains.Audio;
 
 /// <summary>
-/// Decodes MP3 (MPEG 1/2/2.5 Layer III) with NLayer. The Xing/Info frame is removed before
-/// decoding and gapless trimming is done here, the way mpg123 and ffmpeg do it: NLayer's own
+/// The managed fallback for machines without libmpg123: NLayer. The Xing/Info frame is removed
+/// before decoding and gapless trimming is done here, the way mpg123 and ffmpeg do it: NLayer's own
 /// trimming leaves out the decoder's 529-sample delay, so its output started 529 samples late.
+/// NLayer 3.0.1 mis-decodes MPEG-2.5 short-block frames (Huffman region 1 starts at line 36
+/// instead of 72), which garbles transients in 8 kHz recordings: prefer <see cref="Mpg123Mp3Decoder"/>.
 /// </summary>
-public static class Mp3Decoder
+public sealed class NLayerMp3Decoder : IMp3Decoder
 {
-    /// <summary>Decodes all of <paramref name="mp3"/>.</summary>
-    public static PcmAudio Decode(byte[] mp3)
+    /// <summary>The configured and reported name.</summary>
+    public const string DecoderName = "nlayer";
+
+    /// <summary>The one instance: the decoder holds no state.</summary>
+    public static NLayerMp3Decoder Instance { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => DecoderName;
+
+    /// <inheritdoc />
+    public PcmAudio Decode(byte[] mp3)
     {
         var tag = LameTag.Find(mp3);
         var audio = DecodeFrames(tag is { } t ? mp3.AsMemory(t.InfoFrameEnd) : mp3);
