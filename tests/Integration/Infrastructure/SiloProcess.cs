@@ -9,6 +9,9 @@ namespace MediaOrleans.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    // How long a killed or exited silo may take to be gone with its output read to the end.
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -121,7 +124,8 @@ public sealed class SiloProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(ExitTimeout);
+            await _process.WaitForExitAsync(deadline.Token);
         }
 
         _process.Dispose();
@@ -135,9 +139,10 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                // Without a timeout, WaitForExit also waits for the redirected output to be read to its
-                // end; otherwise the message may miss what the silo printed just before it exited.
-                _process.WaitForExit();
+                // WaitForExitAsync also waits for the redirected output to be read to its end (bounded,
+                // should a child hold it open); otherwise the message may miss the silo's last words.
+                using var drained = new CancellationTokenSource(ExitTimeout);
+                await _process.WaitForExitAsync(drained.Token);
                 throw new InvalidOperationException($"silo exited with {_process.ExitCode}:\n{Output}");
             }
 
