@@ -57,8 +57,25 @@ public sealed class SiloProcess : IAsyncDisposable
         SiloPorts? ports = null)
     {
         Assert.True(File.Exists(RepoPaths.SiloAssembly), $"silo not built: {RepoPaths.SiloAssembly}");
-        ports ??= new SiloPorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         dataPath ??= Directory.CreateTempSubdirectory("mediaorleans-silo-").FullName;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(settings, dataPath,
+                    ports ?? new SiloPorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next()));
+            }
+            catch (InvalidOperationException ex) when (ports is null && attempt < 3
+                                                       && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // A free port was taken between the probe and the silo's bind (another test run on
+                // this machine): new ports. Ports given by the caller are kept and the failure stands.
+            }
+        }
+    }
+
+    private static async Task<SiloProcess> StartOnceAsync(IDictionary<string, string>? settings, string dataPath, SiloPorts ports)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { RepoPaths.SiloAssembly },
@@ -101,7 +118,17 @@ public sealed class SiloProcess : IAsyncDisposable
         silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
-        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            // Nobody else holds it yet: a silo that never became healthy must not outlive the test.
+            await silo.DisposeAsync();
+            throw;
+        }
+
         return silo;
     }
 
