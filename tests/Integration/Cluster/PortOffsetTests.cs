@@ -55,7 +55,7 @@ public sealed class PortOffsetTests
             await silo.ConnectAsync("127.0.0.1", moved.Silo);
         }
 
-        var options = new MediaClientOptions();
+        var options = new MediaClientOptions { ConnectTimeout = TimeSpan.FromSeconds(60) };
         options.Gateways.Add($"127.0.0.1:{moved.Gateway}");
         await using (var client = await MediaClient.ConnectAsync(options))
         {
