@@ -32,17 +32,13 @@ public sealed record UrlRequest(
     [property: Id(3)] int? Rate = null,
     [property: Id(4)] string? StreamType = null);
 
-/// <summary>
-/// A playback URL and the version it names, or an <see cref="Error"/> code (<c>not_found</c>,
-/// <c>no_data</c>, <c>invalid_name</c>, <c>unsupported_protocol</c>, <c>unsupported_format</c>,
-/// <c>unsupported_stream_type</c>, <c>format_unavailable</c>) with a message.
-/// </summary>
+/// <summary>A playback URL and the version it names, or the <see cref="Refusal"/> and a message.</summary>
 [GenerateSerializer, Immutable]
 public sealed record UrlGrant(
     [property: Id(0)] string? Url,
     [property: Id(1)] MediaInfo? Media,
     [property: Id(2)] string? ContentType,
-    [property: Id(3)] string? Error,
+    [property: Id(3)] UrlRefusal? Refusal,
     [property: Id(4)] string? Message);
 
 /// <summary>

@@ -69,7 +69,7 @@ public sealed class MediaOperations
         var grant = await _grains.GetGrain<IUrlGrain>(0).GetPlaybackUrlAsync(request).ConfigureAwait(false);
         return grant is { Url: { } url, Media: { } media, ContentType: { } contentType }
             ? new PlaybackUrl(url, media, contentType)
-            : throw new PlaybackUrlException(request.MediaName, grant.Error ?? "unavailable", grant.Message);
+            : throw new PlaybackUrlException(request.MediaName, grant.Refusal ?? UrlRefusal.NotFound, grant.Message);
     }
 
     internal static void RequireValidName(string name)

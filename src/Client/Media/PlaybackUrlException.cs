@@ -1,29 +1,30 @@
+using MediaOrleans.Interfaces;
+
 namespace MediaOrleans.Client.Media;
 
 /// <summary>
-/// The cluster refused a playback URL. <see cref="Code"/> is the refusal code every front end
-/// uses: <c>not_found</c>, <c>no_data</c>, <c>invalid_name</c>, <c>unsupported_protocol</c>,
-/// <c>unsupported_format</c>, <c>unsupported_stream_type</c> or <c>format_unavailable</c>.
+/// The cluster refused a playback URL. Switch on <see cref="Refusal"/>; <see cref="Code"/> is the
+/// code every front end reports for it (<c>not_found</c>, <c>format_unavailable</c>, …).
 /// </summary>
 public sealed class PlaybackUrlException : Exception
 {
-    /// <summary>The code for a media name the store does not hold.</summary>
-    public const string NotFound = "not_found";
-
     /// <summary>Creates the exception.</summary>
-    public PlaybackUrlException(string mediaName, string code, string? message)
-        : base(message ?? $"no playback URL for '{mediaName}': {code}")
+    public PlaybackUrlException(string mediaName, UrlRefusal refusal, string? message)
+        : base(message ?? $"no playback URL for '{mediaName}': {refusal.Code()}")
     {
         MediaName = mediaName;
-        Code = code;
+        Refusal = refusal;
     }
 
     /// <summary>The media name asked for.</summary>
     public string MediaName { get; }
 
-    /// <summary>The refusal code.</summary>
-    public string Code { get; }
+    /// <summary>Why there is no URL.</summary>
+    public UrlRefusal Refusal { get; }
+
+    /// <summary>The refusal's code, as the admin API and mediactl report it.</summary>
+    public string Code => Refusal.Code();
 
     /// <summary>Whether the media item does not exist.</summary>
-    public bool IsNotFound => Code == NotFound;
+    public bool IsNotFound => Refusal == UrlRefusal.NotFound;
 }

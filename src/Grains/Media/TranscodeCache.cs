@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using MediaOrleans.Grains.Concurrency;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ namespace MediaOrleans.Grains.Media;
 public sealed class TranscodeCache(IOptions<TranscodeOptions> options) : IDisposable
 {
     private readonly ByteBudgetCache<(string, string, MediaVariant)> _held = new(options.Value.CacheBytes);
-    private readonly ConcurrentDictionary<(string, string, MediaVariant), Task<byte[]?>> _running = new();
+    private readonly SharedLoads<(string, string, MediaVariant), byte[]?> _running = new();
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrent);
 
     /// <summary>Bytes of transcoded audio held now.</summary>
@@ -26,59 +26,31 @@ public sealed class TranscodeCache(IOptions<TranscodeOptions> options) : IDispos
     public Task<byte[]?> GetAsync(string name, string version, MediaVariant variant, Func<byte[]?> transcode)
     {
         var key = (name, version, variant);
-        if (_held.TryGet(key, out var bytes))
-        {
-            return Task.FromResult<byte[]?>(bytes);
-        }
-
-        // The entry is in the table before the work starts, so its removal always finds it.
-        var result = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = _running.GetOrAdd(key, result.Task);
-        if (running == result.Task)
-        {
-            _ = RunAsync(key, result, transcode);
-        }
-
-        return running;
+        return _held.TryGet(key, out var bytes)
+            ? Task.FromResult<byte[]?>(bytes)
+            : _running.GetOrStart(key, held => TranscodeAsync(held, transcode));
     }
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
 
-    private async Task RunAsync((string, string, MediaVariant) key, TaskCompletionSource<byte[]?> result, Func<byte[]?> transcode)
+    // Held before the shared load ends, so a reader arriving after it finds the variant here.
+    private async Task<byte[]?> TranscodeAsync((string, string, MediaVariant) key, Func<byte[]?> transcode)
     {
-        byte[]? bytes = null;
-        Exception? failure = null;
         await _slots.WaitAsync();
         try
         {
-            bytes = await Task.Run(transcode);
+            var bytes = await Task.Run(transcode);
             if (bytes is not null)
             {
                 _held.Add(key, bytes);
             }
-        }
-#pragma warning disable CA1031 // The failure belongs to the readers waiting for this variant.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            failure = ex;
+
+            return bytes;
         }
         finally
         {
             _slots.Release();
-            // Out of the table before anyone sees the outcome: a later reader finds the variant
-            // held, or tries again after a failure, never a finished run.
-            _running.TryRemove(new KeyValuePair<(string, string, MediaVariant), Task<byte[]?>>(key, result.Task));
-        }
-
-        if (failure is null)
-        {
-            result.SetResult(bytes);
-        }
-        else
-        {
-            result.SetException(failure);
         }
     }
 }

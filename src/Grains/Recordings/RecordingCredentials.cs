@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using MediaOrleans.Grains.Storage;
 
 namespace MediaOrleans.Grains.Recordings;
 

@@ -1,4 +1,3 @@
-using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
@@ -19,19 +18,13 @@ public sealed class RecordingGrain(
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain
 {
     private const int MaxReadBytes = 1024 * 1024;
-
-    // Trailing silence is measured on at most this much of the end (8 min of 16 kbps call audio).
-    private const int TailBytes = 1024 * 1024;
-    private readonly RecordingOptions _limits = options.Value;
+    private readonly RecordingLimits _limits = new(options.Value);
+    private readonly SourceWatchdog _watchdog = new(options.Value.SourceLostSeconds);
+    private readonly StoreRetrySchedule _storeRetries = new(options.Value);
     private RecordingRecord? _record;
-    private IRecordingSpoolWriter? _writer;
-    private Guid _session;
+    private SourceSession? _source;
     private long _bytes;
-    private DateTimeOffset _lastHeard;
-    private IGrainTimer? _sourceWatch;
-    private Mp3StreamMeter _meter = new();
     private IGrainTimer? _storeRetry;
-    private TimeSpan _storeRetryDelay;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -47,10 +40,10 @@ public sealed class RecordingGrain(
         _bytes = _record is null ? 0 : spool.GetLength(Name);
         if (_record is { State: RecordingState.Receiving })
         {
-            // The silo that was receiving stopped mid-stream: everything it spooled is kept.
+            // The silo that was receiving stopped mid-stream: everything it spooled is kept, and
+            // its live meter went with it.
             RecordingLog.Recovered(logger, Name, _bytes);
-            _meter = await MeterSpoolAsync();
-            await FinishAsync("interrupted");
+            await CompleteAsync("interrupted", await SpooledAudio.DurationMsAsync(spool, Name, _bytes));
         }
 
         if (_record?.PendingStoreAs is not null)
@@ -62,10 +55,9 @@ public sealed class RecordingGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_writer is not null)
+        if (_source is not null)
         {
-            await _writer.DisposeAsync();
-            _writer = null;
+            await _source.CloseAsync();
         }
     }
 
@@ -81,12 +73,7 @@ public sealed class RecordingGrain(
             throw new MediaRejectedException(MediaRejection.Conflict, $"recording '{Name}' already exists");
         }
 
-        if (request.MaxSeconds < 1 || request.MaxSeconds > _limits.MaxSeconds)
-        {
-            throw new MediaRejectedException(MediaRejection.InvalidRequest,
-                $"maxSeconds must be between 1 and {_limits.MaxSeconds}, not {request.MaxSeconds}");
-        }
-
+        _limits.CheckRequested(request);
         var (user, password) = RecordingCredentials.Create();
         await SaveAsync(new RecordingRecord(Name, RecordingState.Allocated, user, RecordingCredentials.Hash(password),
             request.MaxSeconds, time.GetUtcNow()));
@@ -107,49 +94,34 @@ public sealed class RecordingGrain(
             return new SourceAdmission(SourceAdmissionResult.Busy, Guid.Empty, 0);
         }
 
-        _writer = spool.OpenWriter(Name);
-        _bytes = _writer.Length;
-        _meter = new Mp3StreamMeter();
-        _session = Guid.NewGuid();
-        _lastHeard = time.GetUtcNow();
-        await SaveAsync(_record with { State = RecordingState.Receiving, StartedAt = _lastHeard });
-        // Keeps the grain active while receiving, and ends a recording whose source went silent
-        // without closing (its connection was on a silo that died).
-        var period = TimeSpan.FromSeconds(Math.Clamp(_limits.SourceLostSeconds / 5, 1, 15));
-        _sourceWatch = this.RegisterGrainTimer(WatchSourceAsync, new GrainTimerCreationOptions(period, period) { KeepAlive = true });
-        return new SourceAdmission(SourceAdmissionResult.Accepted, _session, _record.MaxSeconds);
+        var writer = spool.OpenWriter(Name);
+        _bytes = writer.Length;
+        _source = new SourceSession(writer, time.GetUtcNow());
+        await SaveAsync(_record with { State = RecordingState.Receiving, StartedAt = _source.LastHeard });
+        _watchdog.Start(this, WatchSourceAsync);
+        return new SourceAdmission(SourceAdmissionResult.Accepted, _source.Id, _record.MaxSeconds);
     }
 
     public async Task<AppendResult> AppendAsync(Guid session, RecordingChunk chunk)
     {
-        if (_record is not { State: RecordingState.Receiving } record || session != _session || _writer is null)
+        if (_record is not { State: RecordingState.Receiving } record || _source?.Admits(session) != true)
         {
             return AppendResult.NotAdmitted;
         }
 
-        // Wall-clock guard for sources that stall or send junk; audio time is the precise limit below.
-        var elapsed = time.GetUtcNow() - record.StartedAt!.Value;
-        if (elapsed.TotalSeconds > record.MaxSeconds + _limits.GraceSeconds)
+        var now = time.GetUtcNow();
+        if (_limits.BeforeAppend(record, now) is { } late)
         {
-            await FinishAsync("max-seconds");
+            await StopSourceAsync(late);
             return AppendResult.LimitReached;
         }
 
-        _lastHeard = time.GetUtcNow();
-        var room = _limits.MaxBytes - _bytes;
-        var take = (int)Math.Min(chunk.Data.Length, room);
-        await _writer.AppendAsync(chunk.Data.AsMemory(0, take));
-        _meter.Append(chunk.Data.AsSpan(0, take));
+        var take = _limits.Admissible(_bytes, chunk.Data.Length);
+        await _source.AppendAsync(chunk.Data.AsMemory(0, take), now);
         _bytes += take;
-        if (take < chunk.Data.Length || _bytes >= _limits.MaxBytes)
+        if (_limits.AfterAppend(record, _bytes, take < chunk.Data.Length, _source.DurationMs) is { } reached)
         {
-            await FinishAsync("max-bytes");
-            return AppendResult.LimitReached;
-        }
-
-        if (_meter.DurationMs > record.MaxSeconds * 1000L)
-        {
-            await FinishAsync("max-seconds");
+            await StopSourceAsync(reached);
             return AppendResult.LimitReached;
         }
 
@@ -158,9 +130,9 @@ public sealed class RecordingGrain(
 
     public async Task<RecordingStatus> EndSourceAsync(Guid session)
     {
-        if (_record is { State: RecordingState.Receiving } && session == _session)
+        if (_record is { State: RecordingState.Receiving } && _source?.Admits(session) == true)
         {
-            await FinishAsync("closed");
+            await StopSourceAsync("closed");
         }
 
         return Status();
@@ -187,39 +159,7 @@ public sealed class RecordingGrain(
 
     public async Task<MediaInfo> StoreAsync(string mediaName)
     {
-        if (!MediaName.IsValid(mediaName))
-        {
-            throw new MediaRejectedException(MediaRejection.InvalidName, $"'{mediaName}' is not a valid media name");
-        }
-
-        if (_record is null)
-        {
-            throw new MediaRejectedException(MediaRejection.InvalidRequest, $"recording '{Name}' does not exist");
-        }
-
-        if (_record.State is RecordingState.Allocated or RecordingState.Receiving)
-        {
-            throw new MediaRejectedException(MediaRejection.Conflict,
-                $"recording '{Name}' is {_record.State.ToString().ToLowerInvariant()}; store it once it is complete");
-        }
-
-        // Storing sends the whole recording in one ReplaceAsync message, which must stay below
-        // Orleans' message limit: refuse clearly instead of failing inside the runtime.
-        if (_bytes > MediaUpload.MaxContentBytes)
-        {
-            throw new MediaRejectedException(MediaRejection.InvalidRequest,
-                $"recording '{Name}' has {_bytes} bytes; at most {MediaUpload.MaxContentBytes} bytes can be stored as media");
-        }
-
-        if (_bytes == 0)
-        {
-            throw new MediaRejectedException(MediaRejection.NoData, $"recording '{Name}' received no audio");
-        }
-
-        if (_record.PendingStoreAs is { } pending && pending != mediaName)
-        {
-            throw new MediaRejectedException(MediaRejection.Conflict, $"recording '{Name}' is waiting to be stored as '{pending}'");
-        }
+        StoreRequestRules.Check(Name, _record, _bytes, mediaName);
 
         // Saved before the attempt: if the store or this silo fails now, the store is retried.
         if (_record.PendingStoreAs is null)
@@ -256,16 +196,16 @@ public sealed class RecordingGrain(
         await SaveAsync(_record with { State = RecordingState.Stored, StoredAs = mediaName, PendingStoreAs = null });
         _storeRetry?.Dispose();
         _storeRetry = null;
-        _storeRetryDelay = TimeSpan.Zero;
+        _storeRetries.Reset();
         RecordingLog.Stored(logger, Name, mediaName, info.Version, read);
         return info;
     }
 
     private async Task WatchSourceAsync(CancellationToken cancellationToken)
     {
-        if (_record is { State: RecordingState.Receiving } && time.GetUtcNow() - _lastHeard > TimeSpan.FromSeconds(_limits.SourceLostSeconds))
+        if (_record is { State: RecordingState.Receiving } && _source is not null && _watchdog.IsLost(_source.LastHeard, time.GetUtcNow()))
         {
-            await FinishAsync("source-lost");
+            await StopSourceAsync("source-lost");
         }
     }
 
@@ -275,13 +215,11 @@ public sealed class RecordingGrain(
     // start scans (SpoolRecovery), and KeepAlive holds the grain until the store succeeds.
     private void ScheduleStoreRetry()
     {
-        var first = TimeSpan.FromSeconds(_limits.StoreRetryFirstSeconds);
-        var most = TimeSpan.FromSeconds(_limits.StoreRetryMaxSeconds);
-        _storeRetryDelay = _storeRetryDelay == TimeSpan.Zero ? first : TimeSpan.FromTicks(Math.Min(_storeRetryDelay.Ticks * 2, most.Ticks));
+        var delay = _storeRetries.Next();
         _storeRetry?.Dispose();
         _storeRetry = this.RegisterGrainTimer(RetryStoreAsync,
-            new GrainTimerCreationOptions(_storeRetryDelay, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
-        RecordingLog.StoreDeferred(logger, Name, _record!.PendingStoreAs!, _storeRetryDelay.TotalSeconds);
+            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+        RecordingLog.StoreDeferred(logger, Name, _record!.PendingStoreAs!, delay.TotalSeconds);
     }
 
     private async Task RetryStoreAsync(CancellationToken cancellationToken)
@@ -307,51 +245,23 @@ public sealed class RecordingGrain(
         }
     }
 
-    private async Task FinishAsync(string reason)
+    private async Task StopSourceAsync(string reason)
     {
-        _sourceWatch?.Dispose();
-        _sourceWatch = null;
-        if (_writer is not null)
-        {
-            await _writer.DisposeAsync();
-            _writer = null;
-        }
+        _watchdog.Stop();
+        var source = _source!;
+        await source.CloseAsync();
+        await CompleteAsync(reason, source.DurationMs);
+    }
 
-        _session = Guid.Empty;
-        var silence = await TrailingSilenceAsync();
+    private async Task CompleteAsync(string reason, long durationMs)
+    {
+        var silence = await SpooledAudio.TrailingSilenceMsAsync(spool, Name, _bytes);
         await SaveAsync(_record! with
         {
             State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason,
-            DurationMs = _meter.DurationMs, TrailingSilenceMs = silence,
+            DurationMs = durationMs, TrailingSilenceMs = silence,
         });
         RecordingLog.Completed(logger, Name, _bytes, reason);
-    }
-
-    // Every frame already spooled, for a recording whose live meter was lost with its silo.
-    private async Task<Mp3StreamMeter> MeterSpoolAsync()
-    {
-        var meter = new Mp3StreamMeter();
-        var buffer = new byte[256 * 1024];
-        for (long offset = 0; offset < _bytes;)
-        {
-            var read = await spool.ReadAsync(Name, offset, buffer);
-            if (read == 0)
-            {
-                break;
-            }
-
-            meter.Append(buffer.AsSpan(0, read));
-            offset += read;
-        }
-
-        return meter;
-    }
-
-    private async Task<long?> TrailingSilenceAsync()
-    {
-        var tail = new byte[(int)Math.Min(_bytes, TailBytes)];
-        var read = await spool.ReadAsync(Name, _bytes - tail.Length, tail);
-        return RecordingTail.TrailingSilenceMs(read == tail.Length ? tail : tail[..read]);
     }
 
     private async Task SaveAsync(RecordingRecord record)
@@ -364,6 +274,6 @@ public sealed class RecordingGrain(
         ? new RecordingStatus(Name, RecordingState.Unknown, 0, 0, null, null, null, null)
         : new RecordingStatus(Name, _record.State, _bytes, _record.MaxSeconds, _record.StartedAt, _record.EndedAt,
             _record.StoppedReason, _record.StoredAs,
-            _record.State == RecordingState.Receiving ? _meter.DurationMs : _record.DurationMs, _record.TrailingSilenceMs,
+            _record.State == RecordingState.Receiving ? _source?.DurationMs ?? 0 : _record.DurationMs, _record.TrailingSilenceMs,
             _record.PendingStoreAs);
 }

@@ -1,5 +1,3 @@
-using MediaOrleans.Grains.Recordings;
-
 namespace MediaOrleans.Grains.Storage;
 
 /// <summary>

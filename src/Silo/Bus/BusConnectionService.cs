@@ -1,4 +1,4 @@
-using MediaOrleans.Silo.Hosting;
+using MediaOrleans.Silo.Configuration;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
@@ -18,6 +18,7 @@ internal sealed class BusConnectionService(
     BusIdentity identity,
     BusResponder responder,
     BusStatus status,
+    TimeProvider time,
     ILogger<BusConnectionService> logger) : BackgroundService
 {
     // Requests still being answered get this long to finish when the silo stops.
@@ -155,10 +156,10 @@ internal sealed class BusConnectionService(
             return;
         }
 
-        var deadline = DateTime.UtcNow + DrainTimeout;
-        while (handler.InFlight > 0 && DateTime.UtcNow < deadline)
+        var started = time.GetTimestamp();
+        while (handler.InFlight > 0 && time.GetElapsedTime(started) < DrainTimeout)
         {
-            await Task.Delay(20, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, CancellationToken.None);
         }
 
         if (handler.InFlight > 0)

@@ -43,7 +43,7 @@ public sealed class BusResponder(
         {
             allocation = await allocator.AllocateAsync(
                 new UrlRequest(candidate, request.Protocol, request.Format, request.Rate, request.StreamType));
-            if (allocation.Refusal is not (StreamRefusal.NotFound or StreamRefusal.InvalidName))
+            if (allocation.Refusal is not (UrlRefusal.NotFound or UrlRefusal.InvalidName))
             {
                 break;
             }
@@ -55,7 +55,7 @@ public sealed class BusResponder(
         }
 
         var refusal = allocation.Refusal!.Value;
-        var message = refusal is StreamRefusal.NotFound or StreamRefusal.InvalidName && candidates.Count > 1
+        var message = refusal is UrlRefusal.NotFound or UrlRefusal.InvalidName && candidates.Count > 1
             ? $"no media named '{request.MediaName}' (looked for {string.Join(", ", candidates.Select(c => $"'{c}'"))})"
             : allocation.Message ?? refusal.ToString();
         return Error(request, BusErrorCodes.For(refusal), message);

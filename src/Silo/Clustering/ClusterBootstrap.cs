@@ -31,7 +31,7 @@ public static class ClusterBootstrap
         }
 
         var secret = await PostgresClusterDatabase.PrepareWhenReachableAsync(settings.ConnectionString!, TimeSpan.FromSeconds(waitSeconds),
-            ex => Console.Error.WriteLine($"waiting for the cluster database: {ex.Message}"), CancellationToken.None);
+            ex => Console.Error.WriteLine($"waiting for the cluster database: {ex.Message}"), TimeProvider.System, CancellationToken.None);
         if (string.IsNullOrEmpty(builder.Configuration["Media:Urls:Secret"]))
         {
             builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Media:Urls:Secret", secret)]);

@@ -6,7 +6,7 @@ namespace MediaOrleans.Silo.Clustering;
 /// grains that lived on it fail. Waiting a little is better for a caller than an error it must
 /// retry itself (a Kazoo app gets one reply, FreeSWITCH one URL).
 /// </summary>
-public static class ClusterRetry
+public sealed class ClusterRetry(TimeProvider time)
 {
     // Every 100 ms for up to 4 s, over twice the failover measured in tests/Integration/Cluster: a
     // short fixed wait answers soon after the dead silo is declared; the calls that fail meanwhile
@@ -15,18 +15,18 @@ public static class ClusterRetry
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(4);
 
     /// <summary>Runs <paramref name="call"/>, again after a short wait while it fails for a silo going away.</summary>
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    public async Task<T> RunAsync<T>(Func<Task<T>> call)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         while (true)
         {
             try
             {
                 return await call();
             }
-            catch (Exception ex) when (IsSiloGoingAway(ex) && TimeProvider.System.GetElapsedTime(started) < Budget)
+            catch (Exception ex) when (IsSiloGoingAway(ex) && time.GetElapsedTime(started) < Budget)
             {
-                await Task.Delay(Delay);
+                await Task.Delay(Delay, time);
             }
         }
     }

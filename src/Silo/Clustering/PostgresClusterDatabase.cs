@@ -38,9 +38,9 @@ public static class PostgresClusterDatabase
     /// silos started together with their database wait for it instead of failing.
     /// </summary>
     public static async Task<string> PrepareWhenReachableAsync(string connectionString, TimeSpan wait, Action<Exception> onRetry,
-        CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var deadline = time.GetUtcNow() + wait;
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
         {
@@ -48,10 +48,10 @@ public static class PostgresClusterDatabase
             {
                 return await PrepareAsync(connectionString, cancellationToken);
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && DateTimeOffset.UtcNow + delay < deadline)
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && time.GetUtcNow() + delay < deadline)
             {
                 onRetry(ex);
-                await Task.Delay(delay, cancellationToken);
+                await Task.Delay(delay, time, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
         }

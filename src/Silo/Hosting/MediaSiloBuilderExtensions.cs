@@ -4,6 +4,7 @@ using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Clustering;
+using MediaOrleans.Silo.Configuration;
 using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
@@ -26,27 +27,74 @@ public static class MediaSiloBuilderExtensions
     public static WebApplicationBuilder AddMediaSilo(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        AddValidatedOptions<MediaOptions>(services, builder.Configuration, MediaOptions.Section);
-        AddValidatedOptions<HttpListenerOptions>(services, builder.Configuration, HttpListenerOptions.Section);
-        AddValidatedOptions<ShoutOptions>(services, builder.Configuration, ShoutOptions.Section);
-        AddValidatedOptions<UrlOptions>(services, builder.Configuration, UrlOptions.Section);
-        AddValidatedOptions<StoreOptions>(services, builder.Configuration, StoreOptions.Section);
-        AddValidatedOptions<RecordingOptions>(services, builder.Configuration, RecordingOptions.Section);
-        AddValidatedOptions<LiveStreamOptions>(services, builder.Configuration, LiveStreamOptions.Section);
-        AddValidatedOptions<TranscodeOptions>(services, builder.Configuration, TranscodeOptions.Section);
-        AddValidatedOptions<ContentCacheOptions>(services, builder.Configuration, ContentCacheOptions.Section);
+        var configuration = builder.Configuration;
+        services.AddValidatedOptions<MediaOptions>(configuration, MediaOptions.Section);
+        services.AddValidatedOptions<HttpListenerOptions>(configuration, HttpListenerOptions.Section);
+        services.AddValidatedOptions<PlaybackCacheOptions>(configuration, PlaybackCacheOptions.Section);
+        services.AddValidatedOptions<ShoutOptions>(configuration, ShoutOptions.Section);
+        services.AddValidatedOptions<UrlOptions>(configuration, UrlOptions.Section);
+        services.AddValidatedOptions<StoreOptions>(configuration, StoreOptions.Section);
+        services.AddValidatedOptions<RecordingOptions>(configuration, RecordingOptions.Section);
+        services.AddValidatedOptions<LiveStreamOptions>(configuration, LiveStreamOptions.Section);
+        services.AddValidatedOptions<TranscodeOptions>(configuration, TranscodeOptions.Section);
+        services.AddValidatedOptions<ContentCacheOptions>(configuration, ContentCacheOptions.Section);
+        services.AddValidatedOptions<BusOptions>(configuration, BusOptions.Section);
 
-        // One offset moves every port, so several silos share a machine and a configuration.
-        var portOffset = builder.Configuration.GetValue<int>("Media:PortOffset");
-        services.PostConfigure<HttpListenerOptions>(http => http.Port += portOffset);
-        services.PostConfigure<ShoutOptions>(shout => shout.Port += portOffset);
-        AddValidatedOptions<BusOptions>(services, builder.Configuration, BusOptions.Section);
-
+        var endpoints = ReadEndpoints(configuration);
+        services.AddSingleton(endpoints);
         services.AddSingleton(TimeProvider.System);
-        var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        AddStores(services, configuration);
+
+        services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
+            sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
+        services.AddSingleton<ClusterRetry>();
+        services.AddSingleton<TranscodeCache>();
+        services.AddSingleton<HeldContent>();
+        services.AddSingleton<PlaybackUrls>();
+        services.AddSingleton<StreamAllocator>();
+        services.AddSingleton<RecordingAllocator>();
+        services.AddSingleton<PlaybackSource>();
+        services.AddSingleton<LiveStreamHub>();
+        services.AddSingleton<PlaybackRequest>();
+        services.AddSingleton<PlaybackConnectionMiddleware>();
+        services.AddSingleton<ShoutPlayback>();
+        services.AddSingleton<ShoutSourceIngest>();
+        services.AddHostedService<SpoolRecovery>();
+
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpListenerOptions>>(
+            (kestrel, http) => ConfigureListeners(kestrel, endpoints, http.Value));
+
+        builder.UseOrleans(silo => ConfigureOrleans(silo, configuration, endpoints));
+        services.AddMediaBus();
+        return builder;
+    }
+
+    /// <summary>Maps the HTTP listener's routes.</summary>
+    public static WebApplication MapMediaEndpoints(this WebApplication app)
+    {
+        app.MapPlayback();
+        app.MapAdminApi();
+        return app;
+    }
+
+    // Read once: the listeners bind these ports, URLs name them, Orleans uses the last two. The
+    // options they come from are validated at start as well (a bad port stops the silo there).
+    private static SiloEndpoints ReadEndpoints(ConfigurationManager configuration)
+    {
+        var media = configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions();
+        var http = configuration.GetSection(HttpListenerOptions.Section).Get<HttpListenerOptions>() ?? new HttpListenerOptions();
+        var shout = configuration.GetSection(ShoutOptions.Section).Get<ShoutOptions>() ?? new ShoutOptions();
+        var orleans = configuration.GetSection("Orleans:Endpoints");
+        return SiloEndpoints.From(media, http.Port, shout.Port,
+            orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT), orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT));
+    }
+
+    private static void AddStores(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         if (store.Kind == StoreKind.CouchDb)
         {
-            services.AddCouchDbMediaStore(builder.Configuration);
+            services.AddCouchDbMediaStore(configuration);
         }
         else
         {
@@ -56,54 +104,29 @@ public static class MediaSiloBuilderExtensions
         }
 
         services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(DataDirectory(sp, "recordings")));
-        services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
-            sp.GetRequiredService<IOptions<UrlOptions>>().Value, DataDirectory(sp, string.Empty))));
-        services.AddSingleton<TranscodeCache>();
-        services.AddSingleton<HeldContent>();
-        services.AddSingleton<PlaybackUrls>();
-        services.AddSingleton<StreamAllocator>();
-        services.AddSingleton<RecordingAllocator>();
-        services.AddSingleton<PlaybackSource>();
-        services.AddSingleton<PlaybackConnectionMiddleware>();
-        services.AddSingleton<LiveStreamHub>();
-        services.AddHostedService<SpoolRecovery>();
-
-        services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<MediaOptions>, IOptions<HttpListenerOptions>, IOptions<ShoutOptions>>(ConfigureListeners);
-
-        builder.UseOrleans(silo => ConfigureOrleans(silo, builder.Configuration));
-        services.AddMediaBus();
-        return builder;
     }
 
-    /// <summary>Maps the HTTP listener's routes.</summary>
-    public static WebApplication MapMediaEndpoints(this WebApplication app)
+    private static void ConfigureListeners(KestrelServerOptions kestrel, SiloEndpoints endpoints, HttpListenerOptions http)
     {
-        app.MapAdminApi();
-        return app;
-    }
-
-    private static void ConfigureListeners(KestrelServerOptions kestrel, IOptions<MediaOptions> media,
-        IOptions<HttpListenerOptions> http, IOptions<ShoutOptions> shout)
-    {
-        var address = IPAddress.Parse(media.Value.ListenAddress);
+        var address = IPAddress.Parse(endpoints.ListenAddress);
         kestrel.AddServerHeader = false;
-        kestrel.Limits.MaxRequestBodySize = http.Value.MaxUploadBytes;
-        kestrel.Listen(address, http.Value.Port, listen =>
+        kestrel.Limits.MaxRequestBodySize = http.MaxUploadBytes;
+        // The same limits and times for requests Kestrel reads as for those playback reads ahead of it.
+        kestrel.Limits.MaxRequestHeadersTotalSize = http.MaxHeadBytes;
+        kestrel.Limits.MaxRequestHeaderCount = http.MaxHeaderCount;
+        kestrel.Limits.RequestHeadersTimeout = http.HeadTimeout;
+        kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(http.KeepAliveSeconds);
+        kestrel.Listen(address, endpoints.HttpPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;
             var playback = listen.ApplicationServices.GetRequiredService<PlaybackConnectionMiddleware>();
             listen.Use(next => connection => playback.OnConnectionAsync(connection, next));
         });
-        kestrel.Listen(address, shout.Value.Port, listen => listen.UseConnectionHandler<ShoutConnectionHandler>());
+        kestrel.Listen(address, endpoints.ShoutPort, listen => listen.UseConnectionHandler<ShoutConnectionHandler>());
     }
 
-    private static void ConfigureOrleans(ISiloBuilder silo, ConfigurationManager configuration)
+    private static void ConfigureOrleans(ISiloBuilder silo, ConfigurationManager configuration, SiloEndpoints endpoints)
     {
-        var offset = configuration.GetValue<int>("Media:PortOffset");
-        var configured = configuration.GetSection("Orleans:Endpoints");
-        var siloPort = configured.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
-        var gatewayPort = configured.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
         var clusterId = configuration["Orleans:ClusterId"] ?? "mediaorleans";
         var serviceId = configuration["Orleans:ServiceId"] ?? "mediaorleans";
 
@@ -111,8 +134,9 @@ public static class MediaSiloBuilderExtensions
         {
             // Embedded default: a one-machine cluster, no membership server. Silos with a port
             // offset join the one on the base port, which keeps the membership.
-            var primary = offset == 0 ? null : new IPEndPoint(IPAddress.Loopback, siloPort);
-            silo.UseLocalhostClustering(siloPort + offset, gatewayPort + offset, primary, serviceId, clusterId);
+            var basePort = configuration.GetValue("Orleans:Endpoints:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+            var primary = basePort == endpoints.SiloPort ? null : new IPEndPoint(IPAddress.Loopback, basePort);
+            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, primary, serviceId, clusterId);
         }
         else
         {
@@ -123,13 +147,13 @@ public static class MediaSiloBuilderExtensions
                 cluster.ClusterId = clusterId;
                 cluster.ServiceId = serviceId;
             });
-            silo.Configure<EndpointOptions>(endpoints =>
+            silo.Configure<EndpointOptions>(options =>
             {
-                endpoints.SiloPort = siloPort + offset;
-                endpoints.GatewayPort = gatewayPort + offset;
-                if (configured["AdvertisedIPAddress"] is { Length: > 0 } advertised)
+                options.SiloPort = endpoints.SiloPort;
+                options.GatewayPort = endpoints.GatewayPort;
+                if (configuration["Orleans:Endpoints:AdvertisedIPAddress"] is { Length: > 0 } advertised)
                 {
-                    endpoints.AdvertisedIPAddress = IPAddress.Parse(advertised);
+                    options.AdvertisedIPAddress = IPAddress.Parse(advertised);
                 }
             });
         }
@@ -143,13 +167,6 @@ public static class MediaSiloBuilderExtensions
             membership.NumMissedProbesLimit = 3;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
-    }
-
-    private static void AddValidatedOptions<T>(IServiceCollection services, ConfigurationManager configuration, string section)
-        where T : class
-    {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new SectionOptionsValidator<T>(section));
     }
 
     private static string DataDirectory(IServiceProvider services, string child) =>

@@ -47,8 +47,8 @@ public static class AdminApi
         routes.MapPost("/api/recordings/{**path}", StoreRecordingAsync);
         routes.MapGet("/api/health", (BusStatus bus) => Results.Json(new { status = "ok", bus = bus.Name }));
         routes.MapGet("/api/silo", (ILocalSiloDetails silo, HeldContent held, TranscodeCache transcodes, IOptions<TranscodeOptions> transcodeOptions,
-            PlaybackSource playback, IOptions<HttpListenerOptions> http) =>
-            Results.Json(SiloStatus.Read(silo, held, transcodes, transcodeOptions, playback, http)));
+            PlaybackSource playback, IOptions<PlaybackCacheOptions> cache) =>
+            Results.Json(SiloStatus.Read(silo, held, transcodes, transcodeOptions, playback, cache)));
     }
 
     private static async Task<IResult> PutMediaAsync(string name, HttpRequest request, IGrainFactory grains,

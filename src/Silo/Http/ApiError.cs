@@ -22,10 +22,10 @@ public sealed record ApiError(string Error, string? Message = null)
     };
 
     /// <summary>Maps a refused stream allocation to the status the admin API answers with.</summary>
-    public static IResult From(StreamRefusal refusal, string? message) => Result(refusal switch
+    public static IResult From(UrlRefusal refusal, string? message) => Result(refusal switch
     {
-        StreamRefusal.NotFound => StatusCodes.Status404NotFound,
-        StreamRefusal.NoData or StreamRefusal.FormatUnavailable => StatusCodes.Status422UnprocessableEntity,
+        UrlRefusal.NotFound => StatusCodes.Status404NotFound,
+        UrlRefusal.NoData or UrlRefusal.FormatUnavailable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
-    }, StreamRefusalCodes.Code(refusal), message);
+    }, refusal.Code(), message);
 }

@@ -1,3 +1,5 @@
+using MediaOrleans.Silo.Wire;
+
 namespace MediaOrleans.Silo.Http;
 
 /// <summary>HTTP listener log messages (event ids 4000-4099). Client faults are Debug.</summary>
@@ -9,6 +11,6 @@ internal static partial class HttpLog
     [LoggerMessage(4002, LogLevel.Error, "Playback connection failed")]
     public static partial void Failed(ILogger logger, Exception exception);
 
-    [LoggerMessage(4001, LogLevel.Debug, "Playback of {Path} refused: {Status}")]
-    public static partial void PlaybackRefused(ILogger logger, string path, int status);
+    [LoggerMessage(4003, LogLevel.Debug, "Request refused: {Rejection} ({Status})")]
+    public static partial void HeadRejected(ILogger logger, HeadRejection rejection, int status);
 }

@@ -1,81 +1,77 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
-using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Playback;
-using MediaOrleans.Silo.Shout;
-using MediaOrleans.Silo.Urls;
+using MediaOrleans.Silo.Wire;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Http;
 
 /// <summary>
-/// Serves playback (<c>GET</c>/<c>HEAD</c> of <c>/m/…</c> and <c>/r/…</c>) on the HTTP port
-/// ahead of Kestrel's HTTP pipeline, writing cached bodies straight to the socket in one gather
-/// write. Kestrel's response path copies a body into 4 KiB blocks first; for media bodies that
-/// copy dominated the cost (docs/BENCHMARKS.md). Any other request, and everything after it on
-/// the connection, goes to Kestrel untouched (admin API).
+/// Serves playback (<c>GET</c>/<c>HEAD</c> of <c>/m/…</c> and <c>/r/…</c>) on the HTTP port ahead
+/// of Kestrel's HTTP pipeline, writing cached bodies straight to the socket in one gather write.
+/// Kestrel's response path copies a body into 4 KiB blocks first; for media bodies that copy
+/// dominated the cost (docs/BENCHMARKS.md). The first request that is anything else (the admin
+/// API, a playback request with a body) hands the connection to Kestrel with that request still
+/// unread; Kestrel serves playback too (<see cref="PlaybackEndpoints"/>), so every later request
+/// on the connection is still routed on its own. Heads are read within the port's limits and
+/// times, whoever serves them.
 /// </summary>
 public sealed class PlaybackConnectionMiddleware(
-    PlaybackUrls urls,
-    PlaybackSource source,
+    PlaybackRequest playback,
+    IOptions<HttpListenerOptions> options,
     TimeProvider time,
     ILogger<PlaybackConnectionMiddleware> logger)
 {
-    // Heads FreeSWITCH, curl and wrk send are a few hundred bytes; larger ones go to Kestrel.
-    private static readonly ShoutParserLimits Limits = new(MaxHeadBytes: 8192, MaxHeaderCount: 64);
+    private readonly HttpListenerOptions _options = options.Value;
 
     /// <summary>Kestrel connection middleware entry point.</summary>
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var transport = connection.Transport;
         var socket = connection.Features.Get<IConnectionSocketFeature>()?.Socket;
-        var examinedAhead = false;
+        var reader = new HeadReader(transport.Input, _options.Limits);
+        var headTimeout = _options.HeadTimeout;
+        var idleTimeout = headTimeout;
+        var first = true;
         try
         {
             while (true)
             {
-                var result = await transport.Input.ReadAsync();
-                var buffer = result.Buffer;
-                var parsed = ShoutRequestParser.Parse(buffer, Limits);
-                if (parsed.Status == ShoutParseStatus.Incomplete && !result.IsCompleted)
+                // A new connection must send its head in time; between requests it may rest longer.
+                var outcome = await reader.ReadAsync(idleTimeout, headTimeout, answerIdle: first);
+                if (outcome == HeadReadOutcome.Closed)
                 {
-                    transport.Input.AdvanceTo(buffer.Start, buffer.End);
-                    examinedAhead = true;
-                    continue;
+                    return;
                 }
 
-                if (parsed.Head is not { } head || !IsPlayback(head))
+                if (outcome == HeadReadOutcome.Rejected)
                 {
-                    if (buffer.IsEmpty && result.IsCompleted)
-                    {
-                        return;
-                    }
+                    var status = reader.Rejection.StatusOf();
+                    HttpLog.HeadRejected(logger, reader.Rejection, status);
+                    await SocketSend.HeadAsync(socket, transport.Output,
+                        new ResponseHead(status).Header("Date", HttpDate.Now(time)).Header("Content-Length", 0).Connection(false, true).ToBytes());
+                    return;
+                }
 
+                var head = reader.Head!;
+                if (!IsPlayback(head))
+                {
                     // Not ours: Kestrel parses this request from its first byte.
-                    if (examinedAhead)
-                    {
-                        connection.Transport = new ReplayedInput(transport.Input, transport.Output).Start(buffer);
-                    }
-                    else
-                    {
-                        transport.Input.AdvanceTo(buffer.Start);
-                    }
-
+                    connection.Transport = reader.HandOver(transport);
                     await next(connection);
                     return;
                 }
 
-                transport.Input.AdvanceTo(buffer.GetPosition(parsed.Consumed));
-                examinedAhead = false;
-                var keepAlive = head.KeepAlive;
-                var whole = await ServeAsync(head, keepAlive, socket, transport.Output);
-                if (!keepAlive || !whole)
+                reader.Take();
+                if (!await ServeAsync(head, socket, transport.Output) || !head.KeepAlive)
                 {
                     return;
                 }
+
+                first = false;
+                idleTimeout = TimeSpan.FromSeconds(_options.KeepAliveSeconds);
             }
         }
         catch (Exception ex) when (ex is SocketException or IOException or ConnectionResetException or ConnectionAbortedException)
@@ -90,41 +86,27 @@ public sealed class PlaybackConnectionMiddleware(
         }
     }
 
-    private static bool IsPlayback(ShoutRequestHead head) =>
-        head.Method is ShoutMethod.Get or ShoutMethod.Head
-        && head.ContentLength is null or 0
+    // Playback without a body; anything unusual goes to Kestrel, which serves playback as well.
+    private static bool IsPlayback(RequestHead head) =>
+        head.Method is RequestMethod.Get or RequestMethod.Head
+        && !head.HasBody
         && (head.Target.StartsWith("/m/", StringComparison.Ordinal) || head.Target.StartsWith("/r/", StringComparison.Ordinal));
 
     // Returns whether the whole answer went out; after a short body the connection must close,
     // because the client still waits for the bytes Content-Length promised.
-    private async Task<bool> ServeAsync(ShoutRequestHead head, bool keepAlive, Socket? socket, PipeWriter output)
+    private async Task<bool> ServeAsync(RequestHead head, Socket? socket, PipeWriter output)
     {
-        var date = HttpDate.Now(time);
-        var status = urls.Check(head.Path, out var target);
-        PlaybackContent? content;
-        try
+        var decision = await playback.DecideAsync(head.Path, PlaybackListener.Http);
+        var responseHead = new ResponseHead(decision.Status).Header("Date", HttpDate.Now(time));
+        foreach (var (name, value) in HttpPlaybackFields.For(decision))
         {
-            content = status == PlaybackUrlStatus.Valid ? await source.OpenAsync(target!) : null;
-        }
-        catch (MediaStoreUnavailableException)
-        {
-            HttpLog.PlaybackRefused(logger, head.Path, 503);
-            await SendAsync(socket, output, PlaybackResponseHead.Error(503, date, head.IsHttp11, keepAlive), default);
-            return true;
+            responseHead.Header(name, value);
         }
 
-        if (content is null)
+        var headBytes = responseHead.Connection(head.KeepAlive, head.IsHttp11).ToBytes();
+        if (decision.Content is not { } content || head.Method == RequestMethod.Head)
         {
-            var code = status is PlaybackUrlStatus.BadSignature or PlaybackUrlStatus.Expired ? 403 : 404;
-            HttpLog.PlaybackRefused(logger, head.Path, code);
-            await SendAsync(socket, output, PlaybackResponseHead.Error(code, date, head.IsHttp11, keepAlive), default);
-            return true;
-        }
-
-        var responseHead = PlaybackResponseHead.Ok(target!, content, urls.MaxAgeSeconds(target!), date, head.IsHttp11, keepAlive);
-        if (head.Method == ShoutMethod.Head)
-        {
-            await SendAsync(socket, output, responseHead, default);
+            await SocketSend.HeadAsync(socket, output, headBytes);
             return true;
         }
 
@@ -132,44 +114,16 @@ public sealed class PlaybackConnectionMiddleware(
         var sent = 0L;
         await foreach (var chunk in content.ReadChunksAsync())
         {
-            await SendAsync(socket, output, first ? responseHead : null, chunk);
+            await SocketSend.HeadAndBodyAsync(socket, output, first ? headBytes : null, chunk);
             first = false;
             sent += chunk.Length;
         }
 
         if (first)
         {
-            await SendAsync(socket, output, responseHead, default);
+            await SocketSend.HeadAsync(socket, output, headBytes);
         }
 
         return sent == content.Length;
-    }
-
-    // One gather write of head and body when the socket is at hand; the transport pipe otherwise.
-    private static async ValueTask SendAsync(Socket? socket, PipeWriter output, byte[]? head, ReadOnlyMemory<byte> body)
-    {
-        if (socket is null)
-        {
-            if (head is not null)
-            {
-                output.Write(head);
-            }
-
-            await output.WriteAsync(body);
-            return;
-        }
-
-        if (head is not null && MemoryMarshal.TryGetArray(body, out var segment))
-        {
-            await socket.SendAsync(new List<ArraySegment<byte>> { head, segment }, SocketFlags.None);
-            return;
-        }
-
-        if (head is not null)
-        {
-            await SocketSend.AllAsync(socket, head);
-        }
-
-        await SocketSend.AllAsync(socket, body);
     }
 }

@@ -13,12 +13,12 @@ public sealed record SiloStatus(string Silo, long StoreReads, MemoryTier Grains,
 {
     /// <summary>Reads the silo's counters now.</summary>
     public static SiloStatus Read(ILocalSiloDetails silo, HeldContent held, TranscodeCache transcodes, IOptions<TranscodeOptions> transcodeOptions,
-        PlaybackSource playback, IOptions<HttpListenerOptions> http) => new(
+        PlaybackSource playback, IOptions<PlaybackCacheOptions> cache) => new(
         silo.SiloAddress.ToParsableString(),
         held.StoreReads,
         new MemoryTier(held.Bytes, held.Budget),
         new MemoryTier(transcodes.HeldBytes, transcodeOptions.Value.CacheBytes),
-        new MemoryTier(playback.HeldBytes, http.Value.CacheBytes));
+        new MemoryTier(playback.HeldBytes, cache.Value.CacheBytes));
 }
 
 /// <summary>Bytes held by one memory tier, and its budget.</summary>

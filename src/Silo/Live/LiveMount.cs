@@ -98,9 +98,8 @@ public sealed class LiveMount
     /// for <paramref name="idle"/>. The start is placed on the wall-clock schedule; after that one
     /// monotonic clock paces the frames, so pacing never drifts or jumps with clock adjustments.
     /// </summary>
-    public async Task RunAsync(TimeSpan tick, TimeSpan idle, CancellationToken stopping, TimeProvider? time = null)
+    public async Task RunAsync(TimeSpan tick, TimeSpan idle, TimeProvider time, CancellationToken stopping)
     {
-        time ??= TimeProvider.System;
         var (sent, intoFrame) = _schedule.At(time.GetUtcNow());
         var anchor = sent;
         // Fill the burst window with the frames just before the current one, so the very first

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using MediaOrleans.Silo.Playback;
-using MediaOrleans.Silo.Urls;
+using MediaOrleans.Grains.Concurrency;
+using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Live;
@@ -10,75 +10,81 @@ namespace MediaOrleans.Silo.Live;
 /// listener and stopped when nobody has listened for a while or the silo stops. Every silo's
 /// mount of an item keeps to the same wall-clock schedule, so together they are one stream.
 /// </summary>
-public sealed class LiveStreamHub(PlaybackSource source, IOptions<LiveStreamOptions> options, IHostApplicationLifetime lifetime,
+public sealed class LiveStreamHub(IGrainFactory grains, IOptions<LiveStreamOptions> options, IHostApplicationLifetime lifetime,
     TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string, string), Lazy<Task<LiveMount?>>> _streams = new();
+    private const int ChunkBytes = 1024 * 1024;
+    private readonly ConcurrentDictionary<(string, string), LiveMount> _running = new();
+    private readonly SharedLoads<(string, string), LiveMount?> _starting = new();
 
-    /// <summary>Joins the stream of <paramref name="target"/>, starting it if needed; null if the item cannot stream.</summary>
-    public async Task<(LiveMount Mount, LiveListener Listener)?> JoinAsync(PlaybackTarget target)
+    /// <summary>Joins the stream of a media version, starting it if needed; null if the item cannot stream.</summary>
+    public async Task<LiveSubscription?> JoinAsync(string name, string version)
     {
-        var key = (target.Name, target.Version);
+        var key = (name, version);
         // A mount found just as it stops for idleness refuses the join; the second try starts a new one.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var entry = _streams.GetOrAdd(key, k => new Lazy<Task<LiveMount?>>(() => StartAsync(k)));
-            var mount = await entry.Value;
-            if (mount?.Join() is { } listener)
-            {
-                return (mount, listener);
-            }
-
-            _streams.TryRemove(new KeyValuePair<(string, string), Lazy<Task<LiveMount?>>>(key, entry));
+            var mount = _running.TryGetValue(key, out var running) ? running : await _starting.GetOrStart(key, StartAsync);
             if (mount is null)
             {
                 return null;
             }
+
+            if (mount.Join() is { } listener)
+            {
+                return new LiveSubscription(mount, listener);
+            }
+
+            _running.TryRemove(new KeyValuePair<(string, string), LiveMount>(key, mount));
         }
 
         return null;
     }
 
+    // The mount holds the whole item (a looping stream needs every frame), read from its grain once.
     private async Task<LiveMount?> StartAsync((string Name, string Version) key)
     {
-        var content = await source.OpenAsync(new PlaybackTarget(false, key.Name, key.Version, "mp3", 0));
-        if (content is null)
+        var grain = grains.GetGrain<IMediaFileGrain>(key.Name);
+        if (await grain.GetVersionInfoAsync(key.Version) is not { Streamable: true } info)
         {
             return null;
         }
 
-        using var bytes = new MemoryStream((int)content.Length);
-        await foreach (var chunk in content.ReadChunksAsync())
+        using var bytes = new MemoryStream((int)info.Length);
+        while (bytes.Length < info.Length)
         {
-            bytes.Write(chunk.Span);
+            var chunk = await grain.ReadAsync(key.Version, bytes.Length, ChunkBytes);
+            if (chunk is null || chunk.Data.Length == 0)
+            {
+                return null;
+            }
+
+            bytes.Write(chunk.Data);
         }
 
         var settings = options.Value;
-        var stream = LiveMount.Create(bytes.ToArray(), settings);
-        if (stream is not null)
+        var mount = LiveMount.Create(bytes.ToArray(), settings);
+        if (mount is not null)
         {
-            _ = RunAsync(key, stream, settings);
+            _running[key] = mount;
+            _ = RunAsync(key, mount, settings);
         }
 
-        return stream;
+        return mount;
     }
 
-    private async Task RunAsync((string, string) key, LiveMount stream, LiveStreamOptions settings)
+    private async Task RunAsync((string, string) key, LiveMount mount, LiveStreamOptions settings)
     {
         await Task.Yield();
         try
         {
-            await stream.RunAsync(TimeSpan.FromMilliseconds(settings.TickMilliseconds), TimeSpan.FromSeconds(settings.IdleSeconds),
-                lifetime.ApplicationStopping, time);
+            await mount.RunAsync(TimeSpan.FromMilliseconds(settings.TickMilliseconds), TimeSpan.FromSeconds(settings.IdleSeconds), time,
+                lifetime.ApplicationStopping);
         }
         finally
         {
-            // Only this mount's entry: a newer one for the same key may already be starting.
-            if (_streams.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
-                && ReferenceEquals(entry.Value.Result, stream))
-            {
-                _streams.TryRemove(new KeyValuePair<(string, string), Lazy<Task<LiveMount?>>>(key, entry));
-            }
+            // Only this mount's entry: a newer one for the same key may already be running.
+            _running.TryRemove(new KeyValuePair<(string, string), LiveMount>(key, mount));
         }
     }
 }

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
+using MediaOrleans.Grains.Concurrency;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
-using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Urls;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -19,12 +18,12 @@ public sealed class PlaybackSource : IDisposable
 {
     private const int ChunkBytes = 1024 * 1024;
     private readonly IGrainFactory _grains;
-    private readonly HttpListenerOptions _options;
+    private readonly PlaybackCacheOptions _options;
     private readonly MemoryCache _cache;
-    private readonly ConcurrentDictionary<(string, string, MediaVariant), Task<PlaybackContent?>> _loading = new();
+    private readonly SharedLoads<(string, string, MediaVariant), PlaybackContent?> _loading = new();
 
     /// <summary>Creates the source with its own bounded cache.</summary>
-    public PlaybackSource(IGrainFactory grains, IOptions<HttpListenerOptions> options)
+    public PlaybackSource(IGrainFactory grains, IOptions<PlaybackCacheOptions> options)
     {
         _grains = grains;
         _options = options.Value;
@@ -52,55 +51,46 @@ public sealed class PlaybackSource : IDisposable
         }
 
         // One load per (name, version) however many listeners ask at once.
-        return _loading.GetOrAdd(key, k => LoadMediaAsync(k.Item1, k.Item2, k.Item3));
+        return _loading.GetOrStart(key, LoadMediaAsync);
     }
 
-    private async Task<PlaybackContent?> LoadMediaAsync(string name, string version, MediaVariant variant)
+    private async Task<PlaybackContent?> LoadMediaAsync((string Name, string Version, MediaVariant Variant) key)
     {
-        // Never finish synchronously: the entry must be in _loading before the finally removes it.
-        await Task.Yield();
-        var key = (name, version, variant);
-        try
+        var (name, version, variant) = key;
+        var grain = _grains.GetGrain<IMediaFileGrain>(name);
+        var info = await grain.GetVersionInfoAsync(version);
+        if (info is null || !info.Streamable || !variant.IsAvailableFor(info, out _))
         {
-            var grain = _grains.GetGrain<IMediaFileGrain>(name);
-            var info = await grain.GetVersionInfoAsync(version);
-            if (info is null || !info.Streamable || !variant.IsAvailableFor(info, out _))
-            {
-                return null;
-            }
-
-            // The first read also tells the variant's length (a transcoded WAV differs from the stored item).
-            var first = await grain.ReadVariantAsync(version, variant, 0, ChunkBytes);
-            if (first is null)
-            {
-                return null;
-            }
-
-            var tag = variant.IsStoredFormOf(info) ? $"\"{version}\"" : $"\"{version}-{variant.Extension}{variant.Rate}\"";
-            var length = first.TotalLength;
-            Func<long, Task<byte[]?>> readChunk = async offset => (await grain.ReadVariantAsync(version, variant, offset, ChunkBytes))?.Data;
-            if (length > _options.MaxCachedItemBytes || length > _options.CacheBytes)
-            {
-                return new PlaybackContent(length, info.LastModified, tag, readChunk);
-            }
-
-            // Cached at once and filled in the background: this listener and every later one
-            // play from the first chunk on while the rest comes from the grain.
-            var held = new ArrivingBytes(length);
-            held.Append(first.Data);
-            var content = new PlaybackContent(held, info.LastModified, tag);
-            _cache.Set(key, content, new MemoryCacheEntryOptions { Size = Math.Max(1, length) });
-            if (!held.IsComplete)
-            {
-                _ = FillAsync(key, held, readChunk);
-            }
-
-            return content;
+            return null;
         }
-        finally
+
+        // The first read also tells the variant's length (a transcoded WAV differs from the stored item).
+        var first = await grain.ReadVariantAsync(version, variant, 0, ChunkBytes);
+        if (first is null)
         {
-            _loading.TryRemove(key, out _);
+            return null;
         }
+
+        var tag = variant.IsStoredFormOf(info) ? $"\"{version}\"" : $"\"{version}-{variant.Extension}{variant.Rate}\"";
+        var length = first.TotalLength;
+        Func<long, Task<byte[]?>> readChunk = async offset => (await grain.ReadVariantAsync(version, variant, offset, ChunkBytes))?.Data;
+        if (length > _options.MaxCachedItemBytes || length > _options.CacheBytes)
+        {
+            return new PlaybackContent(length, info.LastModified, tag, readChunk);
+        }
+
+        // Cached at once and filled in the background: this listener and every later one
+        // play from the first chunk on while the rest comes from the grain.
+        var held = new ArrivingBytes(length);
+        held.Append(first.Data);
+        var content = new PlaybackContent(held, info.LastModified, tag);
+        _cache.Set(key, content, new MemoryCacheEntryOptions { Size = Math.Max(1, length) });
+        if (!held.IsComplete)
+        {
+            _ = FillAsync(key, held, readChunk);
+        }
+
+        return content;
     }
 
     private async Task FillAsync((string, string, MediaVariant) key, ArrivingBytes held, Func<long, Task<byte[]?>> readChunk)

@@ -1,3 +1,4 @@
+using MediaOrleans.Silo.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace MediaOrleans.Silo.Shout;
@@ -9,10 +10,10 @@ internal static partial class ShoutLog
         LoggerMessage.DefineScope<string, string?>("SHOUT connection {ConnectionId} from {RemoteEndPoint}");
 
     [LoggerMessage(3000, LogLevel.Debug, "Request refused: {Rejection} ({Status})")]
-    public static partial void Rejected(ILogger logger, ShoutRejection rejection, int status);
+    public static partial void Rejected(ILogger logger, HeadRejection rejection, int status);
 
     [LoggerMessage(3001, LogLevel.Information, "Source connected to recording {Recording} ({Method})")]
-    public static partial void SourceStarted(ILogger logger, string recording, ShoutMethod method);
+    public static partial void SourceStarted(ILogger logger, string recording, string method);
 
     [LoggerMessage(3002, LogLevel.Information, "Source of recording {Recording} ended: {Bytes} bytes received, {Reason}")]
     public static partial void SourceEnded(ILogger logger, string recording, long bytes, string reason);
@@ -28,7 +29,4 @@ internal static partial class ShoutLog
 
     [LoggerMessage(3007, LogLevel.Information, "Continuous stream listener on {Path} dropped: it fell too far behind")]
     public static partial void ListenerDropped(ILogger logger, string path);
-
-    [LoggerMessage(3006, LogLevel.Debug, "Playback of {Path}: {Status}")]
-    public static partial void Playback(ILogger logger, string path, int status);
 }

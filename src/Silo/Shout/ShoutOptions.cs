@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using MediaOrleans.Silo.Wire;
 
 namespace MediaOrleans.Silo.Shout;
 
 /// <summary>The SHOUT listener (mod_shout playback and libshout recording ingest), bound from <c>Media:Shout</c>.</summary>
-public sealed class ShoutOptions
+public sealed class ShoutOptions : HeadOptions
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "Media:Shout";
@@ -11,18 +12,6 @@ public sealed class ShoutOptions
     /// <summary>TCP port (default 24518).</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = 24518;
-
-    /// <summary>Largest request head (request line and headers) in bytes; larger gets 431 (default 8 KiB, as Icecast).</summary>
-    [Range(256, 1024 * 1024)]
-    public int MaxHeadBytes { get; set; } = 8192;
-
-    /// <summary>Most header lines in one request; more gets 431 (default 64; libshout sends about 12).</summary>
-    [Range(1, 1000)]
-    public int MaxHeaderCount { get; set; } = 64;
-
-    /// <summary>Seconds allowed to send a complete request head; slower gets 408 (default 10).</summary>
-    [Range(1, 3600)]
-    public int HeadTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
     /// Seconds a recording source may send nothing before the recording is ended with what it has

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
 
 namespace MediaOrleans.Silo.Storage;

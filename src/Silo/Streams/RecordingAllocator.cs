@@ -10,7 +10,7 @@ namespace MediaOrleans.Silo.Streams;
 /// Allocates recordings for every front end: picks a name when none is given, lets the grain
 /// issue the credentials, and builds the <c>shout://</c> URL that names this silo.
 /// </summary>
-public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, IOptions<RecordingOptions> options)
+public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, ClusterRetry retry, IOptions<RecordingOptions> options)
 {
     /// <summary>Allocates; throws <see cref="MediaRejectedException"/> for a bad or taken name or length.</summary>
     public async Task<RecordingTicket> AllocateAsync(string? name, int? maxSeconds)
@@ -22,7 +22,7 @@ public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, 
         }
 
         var request = new RecordingRequest(maxSeconds ?? options.Value.DefaultMaxSeconds);
-        var allocation = await ClusterRetry.RunAsync(() => grains.GetGrain<IRecordingGrain>(name).AllocateAsync(request));
+        var allocation = await retry.RunAsync(() => grains.GetGrain<IRecordingGrain>(name).AllocateAsync(request));
         return new RecordingTicket(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds, allocation.User,
             allocation.Password);
     }

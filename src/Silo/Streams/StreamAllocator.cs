@@ -10,7 +10,7 @@ namespace MediaOrleans.Silo.Streams;
 /// protocols, formats, rates and stream types, shared by the admin API, the bus and Orleans
 /// clients (all of them ask with a <see cref="UrlRequest"/>).
 /// </summary>
-public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
+public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, ClusterRetry retry)
 {
     /// <summary>
     /// Allocates a URL for <paramref name="ask"/>, naming the item's current version. Every field
@@ -23,18 +23,18 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
         var name = MediaName.Normalize(ask.MediaName);
         if (!MediaName.IsValid(name))
         {
-            return StreamAllocation.Refuse(StreamRefusal.InvalidName, "the media name is missing or not a valid media name");
+            return StreamAllocation.Refuse(UrlRefusal.InvalidName, "the media name is missing or not a valid media name");
         }
 
-        var info = await ClusterRetry.RunAsync(() => grains.GetGrain<IMediaFileGrain>(name).GetInfoAsync());
+        var info = await retry.RunAsync(() => grains.GetGrain<IMediaFileGrain>(name).GetInfoAsync());
         if (info is null)
         {
-            return StreamAllocation.Refuse(StreamRefusal.NotFound, $"'{name}' does not exist");
+            return StreamAllocation.Refuse(UrlRefusal.NotFound, $"'{name}' does not exist");
         }
 
         if (!info.Streamable)
         {
-            return StreamAllocation.Refuse(StreamRefusal.NoData, $"'{info.Name}' exists but has no playable data");
+            return StreamAllocation.Refuse(UrlRefusal.NoData, $"'{info.Name}' exists but has no playable data");
         }
 
         var format = ask.Format?.ToLowerInvariant() ?? MediaVariant.ExtensionOf(info);
@@ -61,34 +61,34 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls)
     {
         if (protocol is not ("http" or "shout"))
         {
-            return StreamAllocation.Refuse(StreamRefusal.UnsupportedProtocol, $"protocol '{ask.Protocol}' is not served; use http or shout");
+            return StreamAllocation.Refuse(UrlRefusal.UnsupportedProtocol, $"protocol '{ask.Protocol}' is not served; use http or shout");
         }
 
         if (variant.Extension is not ("wav" or "mp3"))
         {
-            return StreamAllocation.Refuse(StreamRefusal.UnsupportedFormat, $"format '{ask.Format}' is not served; use wav or mp3");
+            return StreamAllocation.Refuse(UrlRefusal.UnsupportedFormat, $"format '{ask.Format}' is not served; use wav or mp3");
         }
 
         if (protocol == "shout" && variant.Extension != "mp3")
         {
-            return StreamAllocation.Refuse(StreamRefusal.FormatUnavailable, "shout streams carry MP3 only; ask for http to get WAV");
+            return StreamAllocation.Refuse(UrlRefusal.FormatUnavailable, "shout streams carry MP3 only; ask for http to get WAV");
         }
 
         if (!variant.IsAvailableFor(info, out var why))
         {
-            return StreamAllocation.Refuse(StreamRefusal.FormatUnavailable, why!);
+            return StreamAllocation.Refuse(UrlRefusal.FormatUnavailable, why!);
         }
 
         if (ask.StreamType is { } type && !type.Equals("new", StringComparison.OrdinalIgnoreCase))
         {
             if (!type.Equals("extant", StringComparison.OrdinalIgnoreCase))
             {
-                return StreamAllocation.Refuse(StreamRefusal.UnsupportedStreamType, $"stream type '{type}' is not served; use new or extant");
+                return StreamAllocation.Refuse(UrlRefusal.UnsupportedStreamType, $"stream type '{type}' is not served; use new or extant");
             }
 
             if (variant != MediaVariant.Stored(info) || MediaVariant.ExtensionOf(info) != "mp3" || protocol != "shout")
             {
-                return StreamAllocation.Refuse(StreamRefusal.FormatUnavailable, "continuous (extant) streams carry a stored MP3 over shout");
+                return StreamAllocation.Refuse(UrlRefusal.FormatUnavailable, "continuous (extant) streams carry a stored MP3 over shout");
             }
         }
 

@@ -16,7 +16,7 @@ public sealed class UrlGrain(StreamAllocator streams, RecordingAllocator recordi
         var allocation = await streams.AllocateAsync(request);
         return allocation.Granted
             ? new UrlGrant(allocation.Url, allocation.Media, allocation.ContentType, null, null)
-            : new UrlGrant(null, null, null, StreamRefusalCodes.Code(allocation.Refusal!.Value), allocation.Message);
+            : new UrlGrant(null, null, null, allocation.Refusal, allocation.Message);
     }
 
     public Task<RecordingTicket> AllocateRecordingAsync(string? name, int? maxSeconds) => recordings.AllocateAsync(name, maxSeconds);

@@ -79,6 +79,7 @@ public sealed class MediaClientTests(SiloFixture fixture) : IClassFixture<SiloFi
         Assert.Equal(MediaRejection.InvalidName, badName.Reason);
         Assert.True(unknown.IsNotFound);
         Assert.Equal("not_found", unknown.Code);
+        Assert.Equal(UrlRefusal.NotFound, unknown.Refusal);
     }
 
     [SkippableFact]

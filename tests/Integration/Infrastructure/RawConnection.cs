@@ -3,7 +3,7 @@ using System.Text;
 
 namespace MediaOrleans.IntegrationTests.Infrastructure;
 
-/// <summary>A plain TCP connection for byte-level protocol checks of the SHOUT listener.</summary>
+/// <summary>A plain TCP connection for byte-level protocol checks of both listeners.</summary>
 public sealed class RawConnection : IAsyncDisposable
 {
     private readonly TcpClient _client = new() { NoDelay = true };
@@ -50,6 +50,52 @@ public sealed class RawConnection : IAsyncDisposable
         var body = new byte[length];
         await _stream.ReadExactlyAsync(body, deadline.Token);
         return body;
+    }
+
+    /// <summary>
+    /// Reads the body that <paramref name="head"/> announces: <c>Content-Length</c> bytes, or a
+    /// chunked body decoded (Kestrel sends JSON answers chunked).
+    /// </summary>
+    public async Task<byte[]> ReadBodyOfAsync(string head)
+    {
+        if (HeaderOf(head, "Content-Length") is { } length)
+        {
+            return await ReadBodyAsync(int.Parse(length, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal("chunked", HeaderOf(head, "Transfer-Encoding"));
+        var body = new List<byte>();
+        while (true)
+        {
+            var sizeLine = await ReadLineAsync();
+            var size = Convert.ToInt32(sizeLine.Split(';')[0].Trim(), 16);
+            if (size == 0)
+            {
+                Assert.Equal(string.Empty, await ReadLineAsync());
+                return [.. body];
+            }
+
+            body.AddRange(await ReadBodyAsync(size));
+            Assert.Equal(string.Empty, await ReadLineAsync());
+        }
+    }
+
+    private async Task<string> ReadLineAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (!line.ToString().EndsWith("\r\n", StringComparison.Ordinal))
+        {
+            if (await _stream.ReadAsync(one, deadline.Token) == 0)
+            {
+                throw new EndOfStreamException($"connection closed in a chunked body after '{line}'");
+            }
+
+            line.Append((char)one[0]);
+        }
+
+        return line.ToString()[..^2];
     }
 
     /// <summary>The value of header <paramref name="name"/> in a response head, or null.</summary>

@@ -11,12 +11,15 @@ public sealed class SiloFixture : IAsyncLifetime
     /// <summary>An admin API client for it.</summary>
     public MediaApi Api { get; private set; } = null!;
 
-
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        // A short head timeout keeps the 408 test quick; everything else is the default.
-        _silo = await SiloProcess.StartAsync(new Dictionary<string, string> { ["Media__Shout__HeadTimeoutSeconds"] = "2" });
+        // Short head timeouts keep the 408 tests quick; everything else is the default.
+        _silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Media__Shout__HeadTimeoutSeconds"] = "2",
+            ["Media__Http__HeadTimeoutSeconds"] = "3",
+        });
         Api = new MediaApi(_silo.HttpBase);
     }
 

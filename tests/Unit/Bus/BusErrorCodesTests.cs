@@ -1,5 +1,5 @@
 using MediaOrleans.Silo.Bus;
-using MediaOrleans.Silo.Streams;
+using MediaOrleans.Interfaces;
 
 namespace MediaOrleans.Tests.Bus;
 
@@ -8,12 +8,12 @@ public sealed class BusErrorCodesTests
     [Fact]
     public void For_EveryRefusal_MapsToKazoosThreeCodes()
     {
-        foreach (var refusal in Enum.GetValues<StreamRefusal>())
+        foreach (var refusal in Enum.GetValues<UrlRefusal>())
         {
             var expected = refusal switch
             {
-                StreamRefusal.NotFound => "not_found",
-                StreamRefusal.NoData => "no_data",
+                UrlRefusal.NotFound => "not_found",
+                UrlRefusal.NoData => "no_data",
                 _ => "other",
             };
             Assert.Equal(expected, BusErrorCodes.For(refusal));

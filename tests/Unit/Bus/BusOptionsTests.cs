@@ -1,5 +1,5 @@
 using MediaOrleans.Silo.Bus;
-using MediaOrleans.Silo.Hosting;
+using MediaOrleans.Silo.Configuration;
 
 namespace MediaOrleans.Tests.Bus;
 

@@ -1,6 +1,7 @@
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Bus;
+using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Streams;
 using MediaOrleans.Tests.Audio;
 using MediaOrleans.Tests.Grains;
@@ -21,8 +22,9 @@ public sealed class BusResponderTests(GrainClusterFixture fixture) : IClassFixtu
     {
         var urls = PlaybackUrlsFactory.Create(fixture.Time);
         var bus = Options.Create(new BusOptions { ServerId = ServerId });
-        return new BusResponder(new StreamAllocator(fixture.Client, urls),
-            new RecordingAllocator(fixture.Client, urls, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 })),
+        var retry = new ClusterRetry(TimeProvider.System);
+        return new BusResponder(new StreamAllocator(fixture.Client, urls, retry),
+            new RecordingAllocator(fixture.Client, urls, retry, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 })),
             new KazooMediaNames(bus), new BusIdentity(bus));
     }
 

@@ -1,4 +1,5 @@
 using MediaOrleans.Grains.Recordings;
+using MediaOrleans.Grains.Storage;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Storage;
 using MediaOrleans.Tests.Audio;

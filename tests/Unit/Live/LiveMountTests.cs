@@ -34,7 +34,7 @@ public sealed class LiveMountTests
         var time = new FakeTimeProvider(Start);
         var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(ItemFrames), Fast)!;
         using var stop = new CancellationTokenSource();
-        var run = mount.RunAsync(Tick, TimeSpan.FromSeconds(5), stop.Token, time);
+        var run = mount.RunAsync(Tick, TimeSpan.FromSeconds(5), time, stop.Token);
 
         var listener = mount.Join()!;
 
@@ -70,7 +70,7 @@ public sealed class LiveMountTests
         var time = new FakeTimeProvider(Start);
         var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(ItemFrames), Fast)!;
         using var stop = new CancellationTokenSource();
-        var run = mount.RunAsync(Tick, TimeSpan.FromSeconds(5), stop.Token, time);
+        var run = mount.RunAsync(Tick, TimeSpan.FromSeconds(5), time, stop.Token);
         var stalled = mount.Join()!;
         var reader = mount.Join()!;
         Drain(reader);
@@ -95,7 +95,7 @@ public sealed class LiveMountTests
     {
         var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(10), Fast)!;
 
-        await mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await mount.RunAsync(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Null(mount.Join());
     }
@@ -107,7 +107,7 @@ public sealed class LiveMountTests
         var mp3 = Mp3Builder.Mpeg25Frames(ItemFrames);
         using var stop = new CancellationTokenSource();
         var early = LiveMount.Create(mp3, Fast)!;
-        var runEarly = early.RunAsync(Tick, TimeSpan.FromSeconds(5), stop.Token, time);
+        var runEarly = early.RunAsync(Tick, TimeSpan.FromSeconds(5), time, stop.Token);
         var earlyListener = early.Join()!;
         Drain(earlyListener);
         for (var frame = 0; frame < 7; frame++)
@@ -120,7 +120,7 @@ public sealed class LiveMountTests
         // frame would now be seven frames behind, and one started at a frame boundary 30 ms behind.
         time.Advance(TimeSpan.FromMilliseconds(30));
         var late = LiveMount.Create(mp3, Fast)!;
-        var runLate = late.RunAsync(Tick, TimeSpan.FromSeconds(5), stop.Token, time);
+        var runLate = late.RunAsync(Tick, TimeSpan.FromSeconds(5), time, stop.Token);
         var lateListener = late.Join()!;
         Assert.Equal(new[] { 5, 6 }, Drain(lateListener).Select(FrameIndex));
 

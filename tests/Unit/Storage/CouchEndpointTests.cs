@@ -1,5 +1,5 @@
 using System.Text;
-using MediaOrleans.Silo.Hosting;
+using MediaOrleans.Silo.Configuration;
 using MediaOrleans.Silo.Storage.CouchDb;
 
 namespace MediaOrleans.Tests.Storage;

@@ -1,7 +1,5 @@
 using MediaOrleans.Interfaces;
-using MediaOrleans.Silo.Hosting;
-using MediaOrleans.Silo.Http;
-using MediaOrleans.Silo.Shout;
+using MediaOrleans.Silo.Configuration;
 using MediaOrleans.Silo.Urls;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +15,9 @@ internal static class PlaybackUrlsFactory
 
     public static readonly MediaInfo Welcome = Media("prompts/en/welcome", "0123456789abcdef0123");
 
-    public static PlaybackUrls Create(TimeProvider time, int lifetimeSeconds = 86_400, int roundingSeconds = 3600, int maxAgeSeconds = 86_400) =>
+    public static PlaybackUrls Create(TimeProvider time, int lifetimeSeconds = 86_400, int roundingSeconds = 3600) =>
         new(new MediaUrlSigner(Secret),
-            Options.Create(new MediaOptions { AdvertisedHost = Host }),
-            Options.Create(new HttpListenerOptions { Port = HttpPort, MaxAgeSeconds = maxAgeSeconds }),
-            Options.Create(new ShoutOptions { Port = ShoutPort }),
+            new SiloEndpoints(Host, "0.0.0.0", HttpPort, ShoutPort, 11111, 30000),
             Options.Create(new UrlOptions { Secret = Secret, LifetimeSeconds = lifetimeSeconds, RoundingSeconds = roundingSeconds }),
             time);
 

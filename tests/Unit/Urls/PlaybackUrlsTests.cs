@@ -285,44 +285,6 @@ public sealed class PlaybackUrlsTests
         Assert.Equal("shout://u1:p4ss@media.example.test:24518/rec/calls/abc.mp3", url);
     }
 
-    [Fact]
-    public void MaxAgeSeconds_FarFromExpiry_BoundedByHttpMaxAge()
-    {
-        var urls = PlaybackUrlsFactory.Create(_time, maxAgeSeconds: 600);
-        urls.Check(PlaybackUrlsFactory.PathOf(urls.ForMedia(PlaybackUrlsFactory.Welcome, false, "wav")), out var target);
-
-        Assert.Equal(600, urls.MaxAgeSeconds(target!));
-    }
-
-    [Fact]
-    public void MaxAgeSeconds_NearExpiry_BoundedByTimeLeft()
-    {
-        var urls = PlaybackUrlsFactory.Create(_time, maxAgeSeconds: 600);
-        urls.Check(PlaybackUrlsFactory.PathOf(urls.ForMedia(PlaybackUrlsFactory.Welcome, false, "wav")), out var target);
-
-        _time.Now = DateTimeOffset.FromUnixTimeSeconds(ExpectedExpires - 100);
-
-        Assert.Equal(100, urls.MaxAgeSeconds(target!));
-    }
-
-    [Fact]
-    public void MaxAgeSeconds_PastExpiry_Zero()
-    {
-        var urls = PlaybackUrlsFactory.Create(_time);
-        var target = new PlaybackTarget(false, "a", Version, "wav", StartSeconds - 10);
-
-        Assert.Equal(0, urls.MaxAgeSeconds(target));
-    }
-
-    [Fact]
-    public void MaxAgeSeconds_DefaultOptions_NeverAboveOneDay()
-    {
-        var urls = PlaybackUrlsFactory.Create(_time);
-        urls.Check(PlaybackUrlsFactory.PathOf(urls.ForMedia(PlaybackUrlsFactory.Welcome, false, "wav")), out var target);
-
-        Assert.Equal(86_400, urls.MaxAgeSeconds(target!));
-    }
-
     private static string ReplaceSegment(string path, int index, string replacement)
     {
         var parts = path.Split('/');

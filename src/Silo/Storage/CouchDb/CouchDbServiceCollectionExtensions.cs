@@ -1,5 +1,5 @@
 using MediaOrleans.Grains.Storage;
-using MediaOrleans.Silo.Hosting;
+using MediaOrleans.Silo.Configuration;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -12,8 +12,7 @@ public static class CouchDbServiceCollectionExtensions
     /// <summary>Uses CouchDB (<c>Media:CouchDb</c>) as the media store.</summary>
     public static IServiceCollection AddCouchDbMediaStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CouchDbOptions>().Bind(configuration.GetSection(CouchDbOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CouchDbOptions>>(new SectionOptionsValidator<CouchDbOptions>(CouchDbOptions.Section));
+        services.AddValidatedOptions<CouchDbOptions>(configuration, CouchDbOptions.Section);
         services.AddSingleton(sp => CouchEndpoint.From(sp.GetRequiredService<IOptions<CouchDbOptions>>().Value));
 
         services.AddHttpClient(CouchClient.HttpClientName, ConfigureClient)

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using MediaOrleans.Silo.Configuration;
 
 namespace MediaOrleans.Silo.Storage.CouchDb;
 
@@ -18,7 +19,7 @@ public sealed record CouchEndpoint(Uri BaseAddress, AuthenticationHeaderValue? A
     public static CouchEndpoint From(CouchDbOptions options)
     {
         var url = new Uri(options.Url ?? throw new InvalidOperationException("Media:CouchDb:Url is not set"), UriKind.Absolute);
-        var (user, password) = UserInfo(url);
+        var (user, password) = UriCredentials.Of(url);
         user = string.IsNullOrEmpty(options.Username) ? user : options.Username;
         password = options.Password ?? password;
         var root = new UriBuilder(url) { UserName = string.Empty, Password = string.Empty, Path = "/" }.Uri;
@@ -26,16 +27,5 @@ public sealed record CouchEndpoint(Uri BaseAddress, AuthenticationHeaderValue? A
             ? null
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         return new CouchEndpoint(root, authorization);
-    }
-
-    private static (string? User, string? Password) UserInfo(Uri url)
-    {
-        if (url.UserInfo.Length == 0)
-        {
-            return (null, null);
-        }
-
-        var parts = url.UserInfo.Split(':', 2);
-        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
     }
 }

@@ -1,0 +1,43 @@
+using MediaOrleans.Grains.Audio;
+using MediaOrleans.Interfaces;
+using Microsoft.Extensions.Logging;
+
+namespace MediaOrleans.Grains.Media;
+
+/// <summary>
+/// Makes a variant of a version's stored audio: decoded, resampled to the variant's rate (kept
+/// when it names none) and written as 16-bit PCM WAV. CPU work, run on the thread pool by
+/// <see cref="TranscodeCache"/>, which also keeps the result. Every decoder is called from
+/// <see cref="Decode"/> alone.
+/// </summary>
+internal sealed class VariantTranscoder(TimeProvider time, ILogger logger)
+{
+    /// <summary>
+    /// The variant's WAV bytes, or null when the decoder cannot handle the stored bytes: the URL
+    /// then answers 404 with an empty body rather than failing the connection.
+    /// </summary>
+    public byte[]? Transcode(MediaInfo info, byte[] stored, MediaVariant variant)
+    {
+        var started = time.GetTimestamp();
+        PcmAudio pcm;
+        try
+        {
+            pcm = Decode(info, stored);
+        }
+#pragma warning disable CA1031 // A third-party decoder's failure on one item must not fail the grain.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            MediaLog.TranscodeFailed(logger, ex, info.Name, info.Version);
+            return null;
+        }
+
+        var wav = WavCodec.ToPcm16Wav(Resampler.Resample(pcm, variant.Rate == 0 ? pcm.SampleRate : variant.Rate));
+        MediaLog.Transcoded(logger, info.Name, info.Version, variant.Extension, variant.Rate, wav.Length,
+            time.GetElapsedTime(started).TotalMilliseconds);
+        return wav;
+    }
+
+    private static PcmAudio Decode(MediaInfo info, byte[] stored) =>
+        MediaVariant.ExtensionOf(info) == "mp3" ? Mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+}

@@ -1,0 +1,48 @@
+using MediaOrleans.Grains.Audio;
+using MediaOrleans.Grains.Storage;
+
+namespace MediaOrleans.Grains.Recordings;
+
+/// <summary>
+/// The one source a recording admitted: its session id (appends from any other connection are
+/// refused), the spool writer its bytes go to, when it was last heard from (a source that goes
+/// quiet without closing is lost), and the meter that counts its audio as it arrives, because a
+/// recording's length limit is audio time, not the time its bytes took to come. Closing ends the
+/// writer and the session; the metered duration stays for the recording's record.
+/// </summary>
+internal sealed class SourceSession(IRecordingSpoolWriter writer, DateTimeOffset admittedAt)
+{
+    private readonly Mp3StreamMeter _meter = new();
+    private IRecordingSpoolWriter? _writer = writer;
+
+    /// <summary>The id the source presents with every append.</summary>
+    public Guid Id { get; } = Guid.NewGuid();
+
+    /// <summary>When the source last sent bytes (or was admitted).</summary>
+    public DateTimeOffset LastHeard { get; private set; } = admittedAt;
+
+    /// <summary>Audio received so far, in milliseconds.</summary>
+    public long DurationMs => _meter.DurationMs;
+
+    /// <summary>Whether <paramref name="session"/> is this open session.</summary>
+    public bool Admits(Guid session) => _writer is not null && session == Id;
+
+    /// <summary>Spools and meters <paramref name="data"/>, heard at <paramref name="now"/>.</summary>
+    public async ValueTask AppendAsync(ReadOnlyMemory<byte> data, DateTimeOffset now)
+    {
+        var spool = _writer ?? throw new InvalidOperationException("the source session is closed");
+        LastHeard = now;
+        await spool.AppendAsync(data);
+        _meter.Append(data.Span);
+    }
+
+    /// <summary>Ends the session: no append is admitted any more, and the spool file is closed.</summary>
+    public async ValueTask CloseAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace MediaOrleans.Silo.Configuration;
+
+/// <summary>
+/// Where this silo listens and the name others reach it by, with <c>Media:PortOffset</c> applied
+/// once to every port, so several silos share one machine and one configuration. Built once at
+/// start; the listeners bind these ports, URLs name them, Orleans uses the last two.
+/// </summary>
+/// <param name="AdvertisedHost">The host name put into every URL handed out.</param>
+/// <param name="ListenAddress">The address the HTTP and SHOUT listeners bind to.</param>
+/// <param name="HttpPort">HTTP listener port.</param>
+/// <param name="ShoutPort">SHOUT listener port.</param>
+/// <param name="SiloPort">Orleans silo-to-silo port.</param>
+/// <param name="GatewayPort">Orleans client gateway port.</param>
+public sealed record SiloEndpoints(string AdvertisedHost, string ListenAddress, int HttpPort, int ShoutPort, int SiloPort, int GatewayPort)
+{
+    /// <summary>The endpoints for <paramref name="media"/>'s host and offset and the configured (un-offset) ports.</summary>
+    public static SiloEndpoints From(MediaOptions media, int httpPort, int shoutPort, int siloPort, int gatewayPort)
+    {
+        var offset = media.PortOffset;
+        return new SiloEndpoints(media.AdvertisedHost, media.ListenAddress, httpPort + offset, shoutPort + offset,
+            siloPort + offset, gatewayPort + offset);
+    }
+
+    /// <summary><c>http://host:port</c> of the HTTP listener, as URLs name it.</summary>
+    public string HttpOrigin => $"http://{AdvertisedHost}:{HttpPort}";
+
+    /// <summary><c>shout://host:port</c> of the SHOUT listener, as URLs name it.</summary>
+    public string ShoutOrigin => $"shout://{AdvertisedHost}:{ShoutPort}";
+}

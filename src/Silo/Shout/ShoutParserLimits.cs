@@ -1,6 +1,0 @@
-namespace MediaOrleans.Silo.Shout;
-
-/// <summary>Limits the parser enforces on one request head.</summary>
-/// <param name="MaxHeadBytes">Request line, headers and the blank line, in bytes.</param>
-/// <param name="MaxHeaderCount">Header lines.</param>
-public readonly record struct ShoutParserLimits(int MaxHeadBytes, int MaxHeaderCount);

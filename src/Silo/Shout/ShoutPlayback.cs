@@ -1,0 +1,135 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using MediaOrleans.Silo.Live;
+using MediaOrleans.Silo.Playback;
+using MediaOrleans.Silo.Wire;
+
+namespace MediaOrleans.Silo.Shout;
+
+/// <summary>
+/// Renders a playback decision on the SHOUT port as mod_shout's libcurl reads it: MP3 frames
+/// only (ID3 tags removed: every body byte goes to the decoder), an empty body for refusals, and
+/// the connection closed after the answer.
+/// </summary>
+public sealed class ShoutPlayback(ILogger<ShoutPlayback> logger)
+{
+    /// <summary>Sends the answer <paramref name="decision"/> makes for <paramref name="head"/>.</summary>
+    public async Task SendAsync(PlaybackDecision decision, RequestHead head, PipeWriter output, Socket? socket)
+    {
+        if (decision.Live is { } live)
+        {
+            using (live)
+            {
+                await SendLiveAsync(live, head, output, socket);
+            }
+
+            return;
+        }
+
+        if (decision.Content is not { } content)
+        {
+            await output.WriteAsync(ShoutReplies.Status(decision.Status, head.IsHttp11, keepAlive: false));
+            return;
+        }
+
+        // Content still arriving goes out at once without a Content-Length (the body ends at the
+        // close, which libcurl in mod_shout accepts); content held whole gets its exact length.
+        IAsyncEnumerable<ReadOnlyMemory<byte>> body;
+        if (content.IsWholeHere || head.Method == RequestMethod.Head)
+        {
+            content = await content.WithoutId3TagsAsync();
+            await output.WriteAsync(ShoutReplies.PlaybackHead(content.Length));
+            body = content.ReadChunksAsync();
+        }
+        else
+        {
+            await output.WriteAsync(ShoutReplies.PlaybackHead(null));
+            body = content.ReadWithoutId3TagsAsync();
+        }
+
+        if (head.Method == RequestMethod.Head)
+        {
+            return;
+        }
+
+        await foreach (var chunk in body)
+        {
+            // Awaiting the flush is the backpressure: FreeSWITCH reads at playback speed.
+            var flushed = await output.WriteAsync(chunk);
+            if (flushed.IsCompleted || flushed.IsCanceled)
+            {
+                return;
+            }
+        }
+    }
+
+    // A continuous stream: no Content-Length, frames until the listener leaves or is dropped.
+    private async Task SendLiveAsync(LiveSubscription live, RequestHead head, PipeWriter output, Socket? socket)
+    {
+        try
+        {
+            if (head.Method == RequestMethod.Head)
+            {
+                await output.WriteAsync(ShoutReplies.LiveHead);
+                return;
+            }
+
+            var completed = socket is null
+                ? await SendLiveThroughPipeAsync(live.Listener, output)
+                : await SendLiveToSocketAsync(live.Listener, socket);
+            if (completed && live.Listener.Dropped)
+            {
+                ShoutLog.ListenerDropped(logger, head.Path);
+            }
+        }
+        catch (OperationCanceledException) when (live.Listener.Dropped)
+        {
+            // Dropped while a send to it was stuck: the stream went on without it.
+            ShoutLog.ListenerDropped(logger, head.Path);
+        }
+    }
+
+    // Everything queued since the last send goes out in one send: one system call per listener
+    // and tick, straight to the socket (no pipe, no transport loop to wake). A listener dropped
+    // while its send is stuck has that send cancelled, so a stalled player costs nothing.
+    private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, Socket socket)
+    {
+        await SocketSend.AllAsync(socket, ShoutReplies.LiveHead, listener.Ended);
+        var frames = listener.Frames;
+        var batch = new ArrayBufferWriter<byte>(4096);
+        while (await frames.WaitToReadAsync())
+        {
+            batch.ResetWrittenCount();
+            while (frames.TryRead(out var frame))
+            {
+                batch.Write(frame.Span);
+            }
+
+            await SocketSend.AllAsync(socket, batch.WrittenMemory, listener.Ended);
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> SendLiveThroughPipeAsync(LiveListener listener, PipeWriter output)
+    {
+        await output.WriteAsync(ShoutReplies.LiveHead);
+        var frames = listener.Frames;
+        while (await frames.WaitToReadAsync())
+        {
+            while (frames.TryRead(out var frame))
+            {
+                output.Write(frame.Span);
+            }
+
+            var flushed = await output.FlushAsync();
+            if (flushed.IsCompleted || flushed.IsCanceled)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+using MediaOrleans.Grains.Audio;
+using MediaOrleans.Grains.Media;
+using MediaOrleans.Interfaces;
+using MediaOrleans.Tests.Audio;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MediaOrleans.Tests.Grains;
+
+public sealed class VariantTranscoderTests
+{
+    // 1 s of 8 kHz mono 16-bit PCM.
+    private static readonly byte[] Wav = WavBuilder.PcmFile(8000, 1, 16, 8000);
+
+    private static readonly VariantTranscoder Transcoder = new(TimeProvider.System, NullLogger.Instance);
+
+    private static MediaInfo Stored(string contentType, byte[] content) =>
+        new("prompts/hello", "v1", contentType, content.Length, DateTimeOffset.UnixEpoch, AudioFormat.Unknown);
+
+    [Fact]
+    public void Transcode_WavToAnotherRate_WritesPcm16WavOfTheSameDuration()
+    {
+        var wav = Transcoder.Transcode(Stored("audio/wav", Wav), Wav, new MediaVariant("wav", 16000));
+
+        var (contentType, format) = AudioInspector.Inspect("audio/wav", wav!);
+        Assert.Equal("audio/wav", contentType);
+        Assert.Equal(new AudioFormat("pcm", 16000, 1, 1000, 256_000), format);
+    }
+
+    [Fact]
+    public void Transcode_NoRateNamed_KeepsTheStoredRate()
+    {
+        var wav = Transcoder.Transcode(Stored("audio/wav", Wav), Wav, new MediaVariant("wav", 0));
+
+        Assert.Equal(new AudioFormat("pcm", 8000, 1, 1000, 128_000), AudioInspector.Inspect("audio/wav", wav!).Format);
+    }
+
+    [Fact]
+    public void Transcode_StoredMp3_IsDecodedAsMp3()
+    {
+        var mp3 = Mp3Builder.Mpeg25Frames(10);
+
+        var wav = Transcoder.Transcode(Stored("audio/mpeg", mp3), mp3, new MediaVariant("wav", 8000));
+
+        var (_, format) = AudioInspector.Inspect("audio/wav", wav!);
+        Assert.Equal(8000, format.SampleRate);
+        Assert.Equal("pcm", format.Codec);
+    }
+
+    [Fact]
+    public void Transcode_BytesTheDecoderCannotRead_ReturnsNull()
+    {
+        byte[] garbage = [.. "RIFF but nothing like a wave file"u8];
+
+        Assert.Null(Transcoder.Transcode(Stored("audio/wav", garbage), garbage, new MediaVariant("wav", 8000)));
+    }
+}
