@@ -4,7 +4,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-benchmarks=(http-playback transcode fanout couchdb-first-byte bus)
+benchmarks=(http-playback transcode fanout couchdb-first-byte bus failover)
 failed=()
 for b in "${benchmarks[@]}"; do
   echo "=== bench: $b ===" >&2

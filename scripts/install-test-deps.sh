@@ -25,9 +25,16 @@ if [ ! -x "$tools/node_modules/.bin/pouchdb-server" ]; then
   (cd "$tools" && npm install pouchdb-server@4.2.0 --ignore-scripts --no-audit --no-fund --silent >/dev/null)
 fi
 
-# modshout-client makes exactly the libshout calls FreeSWITCH's mod_shout makes.
-src="$here/../shared/tools/modshout-client.c"
-if [ ! -x "$tools/modshout-client" ] || [ "$src" -nt "$tools/modshout-client" ]; then
-  gcc -O2 -w -o "$tools/modshout-client" "$src" $(pkg-config --cflags --libs shout)
+# modshout-client makes exactly the libshout calls FreeSWITCH's mod_shout makes; its source is
+# part of the tests (tests/Tools/modshout-client). Rebuilt when the source is newer than the
+# binary or differs from the source it was built from (a checkout can make a source older).
+client_src="$here/tests/Tools/modshout-client/modshout-client.c"
+client="$tools/modshout-client"
+client_sum=$(sha256sum "$client_src" | cut -d' ' -f1)
+if [ ! -x "$client" ] || [ "$client_src" -nt "$client" ] || [ "$(cat "$client.sha256" 2>/dev/null)" != "$client_sum" ]; then
+  echo "building $client"
+  gcc -O2 -Wall -Wextra -o "$client.tmp" "$client_src" $(pkg-config --cflags --libs shout)
+  mv "$client.tmp" "$client"
+  echo "$client_sum" > "$client.sha256"
 fi
 echo "test dependencies ready in $tools"

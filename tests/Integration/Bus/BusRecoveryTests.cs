@@ -12,6 +12,8 @@ namespace MediaOrleans.IntegrationTests.Bus;
 [Collection(SharedRabbitMq.Name)]
 public sealed class BusRecoveryTests(RabbitMqServer broker, ITestOutputHelper output)
 {
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(2);
+
     [SkippableFact]
     public async Task SiloStartedWhileBrokerIsDown_StartsServingAndConnectsOnceTheBrokerIsUp()
     {
@@ -68,6 +70,11 @@ public sealed class BusRecoveryTests(RabbitMqServer broker, ITestOutputHelper ou
         var refused = 0;
         var restart = Task.CompletedTask;
         var acceptedAfterRestart = -1;
+        // Publishing before the restart and after it each have a deadline (the restart itself is
+        // bounded by the broker's own start and stop timeouts): a silo that never re-binds its
+        // queue makes every publish unroutable, and that must fail the test, not retry for ever.
+        var phase = "before the restart";
+        var phaseDeadline = DateTime.UtcNow + PublishTimeout;
         try
         {
             // 50 requests, then the broker stops and starts while publishing goes on (as fast as the
@@ -78,13 +85,21 @@ public sealed class BusRecoveryTests(RabbitMqServer broker, ITestOutputHelper ou
                 if (accepted.Count == 50 && restart == Task.CompletedTask)
                 {
                     restart = RestartAsync();
+                    phase = "while the broker restarts";
                 }
 
                 if (restart != Task.CompletedTask && restart.IsCompleted && acceptedAfterRestart < 0)
                 {
                     await restart;
                     acceptedAfterRestart = accepted.Count;
+                    phase = "after the broker was back";
+                    phaseDeadline = DateTime.UtcNow + PublishTimeout;
                 }
+
+                Assert.True(restart is { IsCompleted: false } || DateTime.UtcNow < phaseDeadline,
+                    $"publishing {phase} did not finish within {PublishTimeout}: {accepted.Count} accepted " +
+                    $"({acceptedAfterRestart} before the broker was back), {refused} refused or unroutable " +
+                    $"(the silo never bound its queue again?)\n{Tail(silo.Output)}");
 
                 if (!client.Connected)
                 {
@@ -146,6 +161,9 @@ public sealed class BusRecoveryTests(RabbitMqServer broker, ITestOutputHelper ou
             await broker.StartAsync();
         }
     }
+
+    // The silo's last lines: its whole Debug log would bury the failure message.
+    private static string Tail(string output) => output.Length <= 4000 ? output : "…" + output[^4000..];
 
     private static async Task ReconnectQuietlyAsync(BusClient client)
     {

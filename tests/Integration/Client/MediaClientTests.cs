@@ -176,7 +176,8 @@ public sealed class MediaClientTests(SiloFixture fixture) : IClassFixture<SiloFi
 
     private MediaClientOptions Options()
     {
-        var options = new MediaClientOptions();
+        // The default 10 s is for an application; a loaded test machine may take longer to connect.
+        var options = new MediaClientOptions { ConnectTimeout = TimeSpan.FromSeconds(60) };
         options.Gateways.Add(Mediactl.Gateway(fixture.Silo));
         return options;
     }

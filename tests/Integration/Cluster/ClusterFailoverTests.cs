@@ -8,14 +8,17 @@ namespace MediaOrleans.IntegrationTests.Cluster;
 
 /// <summary>
 /// Losing a silo loses nothing: one of three silos is killed with SIGKILL while the others play
-/// media and a continuous stream; their listeners carry on, and new URL requests for items
-/// whose grains lived on the dead silo are answered by the survivors once Orleans has declared
-/// it dead. The time that takes is measured and printed.
+/// media and a continuous stream; their listeners carry on with the exact bytes, and new URL
+/// requests for items whose grains lived on the dead silo are answered by the survivors, with
+/// URLs that play, once Orleans has declared it dead. A silo stopped gracefully finishes what it
+/// is sending and is dead in the membership as it exits, so nobody waits for it to be found dead. How
+/// long each takes is printed; the speed is not asserted (a loaded machine would fail it).
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     private const int Items = 30;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     [SkippableFact]
     public async Task KillingOneSilo_LeavesPlaybackOnTheOthersIntact_AndTheSurvivorsAnswerEveryNewUrlRequest()
@@ -34,14 +37,14 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
         }
 
         // Every survivor plays every item once, so it holds the bytes itself.
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var urls = new List<Uri>();
         foreach (var api in apis.Take(2))
         {
             foreach (var name in names)
             {
                 var url = new Uri(await api.StreamUrlAsync(name));
-                Assert.Equal(wav.Length, (await http.GetByteArrayAsync(url)).Length);
+                Assert.Equal(wav, await http.GetByteArrayAsync(url));
                 urls.Add(url);
             }
         }
@@ -52,26 +55,29 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
         using var listener = await ListenAsync(new Uri(live.GetProperty("url").GetString()!.Replace("shout://", "http://", StringComparison.Ordinal)));
 
         using var stopLoad = new CancellationTokenSource();
-        var load = PlayUntilStoppedAsync(http, urls, wav.Length, stopLoad.Token);
-        await Task.Delay(1000);
+        var load = PlayUntilStoppedAsync(http, urls, wav, stopLoad.Token);
+        await listener.WaitForBytesAsync(CallFrames.Bytes * 10, Deadline);
 
         victim.Kill();
         var killed = Stopwatch.StartNew();
+        var heardBeforeKill = listener.Bytes;
 
         // New URL requests for every item, through the survivors, until each is answered.
         var answeredAfter = new TimeSpan[Items];
+        var newUrls = new Uri[Items];
         var attempts = 0;
         var pending = Enumerable.Range(0, Items).ToList();
         while (pending.Count > 0)
         {
-            Assert.True(killed.Elapsed < TimeSpan.FromSeconds(90), $"{pending.Count} items still unanswered 90 s after the kill");
+            Assert.True(killed.Elapsed < Deadline, $"{pending.Count} items still unanswered {Deadline.TotalSeconds} s after the kill");
             foreach (var i in pending.ToArray())
             {
                 attempts++;
-                var (status, _) = await TryStreamAsync(apis[i % 2], names[i]);
+                var (status, answer) = await TryStreamAsync(apis[i % 2], names[i]);
                 if (status == 200)
                 {
                     answeredAfter[i] = killed.Elapsed;
+                    newUrls[i] = new Uri(System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("url").GetString()!);
                     pending.Remove(i);
                 }
             }
@@ -79,26 +85,35 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
             await Task.Delay(50);
         }
 
-        await Task.Delay(1000);
+        // The continuous stream goes on after the kill: at least another 2 s of audio arrives.
+        await listener.WaitForBytesAsync(heardBeforeKill + (CallFrames.Bytes * 28), Deadline);
         await stopLoad.CancelAsync();
-        var (played, failed) = await load;
-        var (liveBytes, longestGap, listened) = listener.Stop();
+        var (played, failures) = await load;
+        var heard = listener.Stop();
         var sorted = answeredAfter.Order().ToArray();
         output.WriteLine($"after SIGKILL of 1 of 3 silos: every item answered again within {sorted[^1].TotalMilliseconds:F0} ms " +
                          $"(p50 {sorted[Items / 2].TotalMilliseconds:F0} ms, {attempts} requests); " +
-                         $"survivors played {played} times with {failed} failures; continuous stream {liveBytes} B, longest gap {longestGap.TotalMilliseconds:F0} ms");
+                         $"survivors played {played} times with {failures.Count} failures; continuous stream {heard.Length} B " +
+                         $"({heardBeforeKill} B before the kill), longest wait for bytes {listener.LongestGap.TotalMilliseconds:F0} ms");
         output.WriteLine($"membership: {await cluster.CountMembersAsync(3)} active, {await cluster.CountMembersAsync(6)} dead");
 
-        Assert.Equal(0, failed);
-        Assert.True(played > urls.Count, $"only {played} plays during the failover");
-        // 16 kbps (2,000 B/s) all along: a listener starved by the kill would fall far behind.
-        Assert.True(liveBytes >= listened.TotalSeconds * 2000 * 0.8, $"continuous stream gave {liveBytes} B in {listened}");
-        Assert.True(longestGap < TimeSpan.FromSeconds(2), $"continuous stream stalled for {longestGap}");
+        // Requests in flight when the silo died and every one after: all of them whole and exact.
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(10)));
+        Assert.True(played >= urls.Count, $"only {played} plays of {urls.Count} URLs during the failover");
+        // The listener's bytes are one unbroken run of whole frames, across the kill.
+        var frames = Body(heard);
+        Assert.Equal(frames.Length / CallFrames.Bytes, CallFrames.FromStart(frames));
+        // Every new URL plays the item, and every old URL of the survivors still does.
+        foreach (var url in newUrls.Concat(urls))
+        {
+            Assert.Equal(wav, await http.GetByteArrayAsync(url));
+        }
+
         Assert.All(survivors, silo => Assert.False(silo.HasExited));
     }
 
     [SkippableFact]
-    public async Task StoppingASiloGracefully_FinishesItsDownloadInFlight_AndHandsItsGrainsOverAtOnce()
+    public async Task StoppingASiloGracefully_FinishesItsDownloadInFlight_IsDeadInTheMembershipAsItExits_AndTheOtherServesItsItems()
     {
         await using var cluster = await SiloCluster.StartAsync(postgres.Server, 2);
         await cluster.WaitForActiveMembersAsync(2, TimeSpan.FromSeconds(30));
@@ -122,32 +137,47 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
         var url = new Uri(await leavingApi.StreamUrlAsync(names[0]));
         await slow.ConnectAsync(url.Host, url.Port);
         await slow.GetStream().WriteAsync(Encoding.ASCII.GetBytes($"GET {url.PathAndQuery} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        using var reading = new CancellationTokenSource(Deadline);
         var first = new byte[1024];
-        Assert.True(await slow.GetStream().ReadAsync(first) > 0);
+        var firstLength = await slow.GetStream().ReadAsync(first, reading.Token);
+        Assert.True(firstLength > 0);
 
         var stopping = leaving.TerminateAsync(TimeSpan.FromSeconds(60));
         await Task.Delay(500);
         using var rest = new MemoryStream();
-        await slow.GetStream().CopyToAsync(rest);
+        await slow.GetStream().CopyToAsync(rest, reading.Token);
         var exitCode = await stopping;
         var stopped = Stopwatch.StartNew();
+        // Read at once: a silo that just vanished would still be listed active here until the
+        // others' missed probes (several seconds of them) voted it dead.
+        var member = await cluster.MemberAsync(leaving.Ports.Silo);
 
         var slowest = TimeSpan.Zero;
         foreach (var name in names)
         {
             var asked = Stopwatch.StartNew();
-            Assert.Equal(200, (await stayingApi.StreamAsync(new { mediaName = name })).Status);
+            var (status, answer) = await stayingApi.StreamAsync(new { mediaName = name });
+            Assert.True(status == 200, $"{name}: {status} {answer}");
             slowest = asked.Elapsed > slowest ? asked.Elapsed : slowest;
         }
 
-        output.WriteLine($"graceful stop: exit code {exitCode}, in-flight response {first.Length + rest.Length} B delivered; " +
+        output.WriteLine($"graceful stop: exit code {exitCode}, in-flight response {firstLength + rest.Length} B delivered; membership row {member}; " +
                          $"items of the stopped silo answered by the other within {stopped.Elapsed.TotalMilliseconds:F0} ms (slowest request {slowest.TotalMilliseconds:F0} ms)");
         Assert.Equal(0, exitCode);
-        var response = Encoding.ASCII.GetString([.. first, .. rest.ToArray()]);
-        var body = response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
-        Assert.Equal(wav.Length, first.Length + rest.Length - body);
-        // Well under the 3 s a killed silo takes to be declared dead: nobody waited for probes.
-        Assert.True(slowest < TimeSpan.FromSeconds(1), $"a request waited {slowest} for the stopped silo's grain");
+        byte[] response = [.. first.AsSpan(0, firstLength), .. rest.ToArray()];
+        Assert.Equal(wav, Body(response));
+        Assert.True(member is { Status: SiloCluster.Dead },
+            $"right after its exit the stopped silo's membership row is {member}: it did not leave the cluster itself\n{leaving.Output}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        Assert.Equal(wav, await http.GetByteArrayAsync(new Uri(await stayingApi.StreamUrlAsync(names[^1]))));
+    }
+
+    // The body of a whole HTTP response (everything after the blank line).
+    private static byte[] Body(byte[] response)
+    {
+        var end = response.AsSpan().IndexOf("\r\n\r\n"u8);
+        Assert.True(end >= 0, $"no response head in {response.Length} B");
+        return response[(end + 4)..];
     }
 
     private static async Task<(int Status, string Body)> TryStreamAsync(MediaApi api, string name)
@@ -167,11 +197,12 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
         }
     }
 
-    private static async Task<(int Played, int Failed)> PlayUntilStoppedAsync(HttpClient http, List<Uri> urls, int length,
+    // Plays every URL in turn until stopped, finishing the round it is in; every body is compared.
+    private static async Task<(int Played, List<string> Failures)> PlayUntilStoppedAsync(HttpClient http, List<Uri> urls, byte[] expected,
         CancellationToken stop)
     {
         var played = 0;
-        var failed = 0;
+        var failures = new List<string>();
         while (!stop.IsCancellationRequested)
         {
             foreach (var url in urls)
@@ -179,23 +210,23 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
                 try
                 {
                     var body = await http.GetByteArrayAsync(url, CancellationToken.None);
-                    if (body.Length == length)
+                    if (body.AsSpan().SequenceEqual(expected))
                     {
                         played++;
                     }
                     else
                     {
-                        failed++;
+                        failures.Add($"{url}: {body.Length} B that differ from the item's {expected.Length} B");
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
-                    failed++;
+                    failures.Add($"{url}: {ex.Message}");
                 }
             }
         }
 
-        return (played, failed);
+        return (played, failures);
     }
 
     private static async Task<LiveListener> ListenAsync(Uri url)
@@ -206,14 +237,13 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
         return new LiveListener(client);
     }
 
-    /// <summary>Reads a continuous stream in the background, noting the longest wait for bytes.</summary>
+    /// <summary>Reads a continuous stream in the background, keeping every byte (head included).</summary>
     private sealed class LiveListener : IDisposable
     {
         private readonly TcpClient _client;
         private readonly Task _reading;
         private readonly CancellationTokenSource _stop = new();
-        private readonly Stopwatch _listening = Stopwatch.StartNew();
-        private long _bytes;
+        private readonly MemoryStream _received = new();
         private TimeSpan _longestGap;
 
         public LiveListener(TcpClient client)
@@ -222,10 +252,41 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
             _reading = ReadAsync();
         }
 
-        public (long Bytes, TimeSpan LongestGap, TimeSpan Listened) Stop()
+        /// <summary>Bytes received so far.</summary>
+        public long Bytes
+        {
+            get
+            {
+                lock (_received)
+                {
+                    return _received.Length;
+                }
+            }
+        }
+
+        /// <summary>The longest wait between two reads, for the report only.</summary>
+        public TimeSpan LongestGap => _longestGap;
+
+        /// <summary>Waits until <paramref name="bytes"/> have arrived; fails if the stream ends or time runs out.</summary>
+        public async Task WaitForBytesAsync(long bytes, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (Bytes < bytes)
+            {
+                Assert.False(_reading.IsCompleted, $"the continuous stream ended after {Bytes} B, before {bytes} B");
+                Assert.True(DateTime.UtcNow < deadline, $"the continuous stream gave {Bytes} B, not {bytes} B, within {timeout}");
+                await Task.Delay(50);
+            }
+        }
+
+        /// <summary>Stops reading; everything received.</summary>
+        public byte[] Stop()
         {
             _stop.Cancel();
-            return (Interlocked.Read(ref _bytes), _longestGap, _listening.Elapsed);
+            lock (_received)
+            {
+                return _received.ToArray();
+            }
         }
 
         public void Dispose()
@@ -233,6 +294,7 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
             _stop.Cancel();
             _client.Dispose();
             _stop.Dispose();
+            _received.Dispose();
         }
 
         private async Task ReadAsync()
@@ -244,12 +306,16 @@ public sealed class ClusterFailoverTests(PostgresFixture postgres, ITestOutputHe
                 int read;
                 while ((read = await _client.GetStream().ReadAsync(buffer, _stop.Token)) > 0)
                 {
-                    if (since.Elapsed > _longestGap && Interlocked.Read(ref _bytes) > 0)
+                    lock (_received)
                     {
-                        _longestGap = since.Elapsed;
+                        if (since.Elapsed > _longestGap && _received.Length > 0)
+                        {
+                            _longestGap = since.Elapsed;
+                        }
+
+                        _received.Write(buffer, 0, read);
                     }
 
-                    Interlocked.Add(ref _bytes, read);
                     since.Restart();
                 }
             }

@@ -31,12 +31,21 @@ public sealed class ClusterRecordingRecoveryTests(PostgresFixture postgres, ITes
             Assert.Equal(cluster.Silos[1].ShoutPort, url.Port);
             var streaming = SourceClients.ShoutCliAsync(url, source);
 
-            // Kill the silo right after it has confirmed some bytes, in the middle of the call.
+            // Kill the silo right after it has confirmed some bytes, in the middle of the call. A
+            // source that fails or ends first, or a silo that never counts the bytes, fails here.
             long confirmed;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             do
             {
                 await Task.Delay(100);
                 confirmed = (await api.GetRecordingAsync(name)).Body.GetProperty("bytes").GetInt64();
+                if (streaming.IsCompleted && confirmed < 4000)
+                {
+                    var ended = await streaming;
+                    Assert.Fail($"the source ended (exit {ended.ExitCode}) before the silo confirmed 4000 B ({confirmed} B): {ended.Stderr}\n{cluster.Silos[1].Output}");
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"the silo confirmed only {confirmed} B of the call within 60 s\n{cluster.Silos[1].Output}");
             }
             while (confirmed < 4000);
 

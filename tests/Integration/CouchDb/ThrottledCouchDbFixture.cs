@@ -4,7 +4,7 @@ namespace MediaOrleans.IntegrationTests.CouchDb;
 
 /// <summary>
 /// A silo that reaches pouchdb over a 32 MiB/s link (<see cref="ThrottledRelay"/>), like a
-/// CouchDB on another machine, so a large attachment takes visibly longer to arrive whole.
+/// CouchDB on another machine, which a test can also make hold answers back part way.
 /// </summary>
 public sealed class ThrottledCouchDbFixture : CouchDbSiloFixture
 {

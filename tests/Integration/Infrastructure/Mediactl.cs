@@ -8,6 +8,10 @@ public static class Mediactl
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
+    // mediactl's default (3 s) is for an operator at a prompt; a loaded test machine can take
+    // longer to start the process and connect. Tests of the timeout itself pass their own.
+    private const string ConnectTimeoutSeconds = "60";
+
     /// <summary>Runs mediactl with <paramref name="arguments"/> exactly as given.</summary>
     public static Task<ProcessResult> RunAsync(IEnumerable<string> arguments, IDictionary<string, string>? environment = null,
         TimeSpan? timeout = null)
@@ -16,9 +20,9 @@ public static class Mediactl
         return ProcessRunner.RunAsync("dotnet", [RepoPaths.MediactlAssembly, .. arguments], timeout ?? Timeout, environment);
     }
 
-    /// <summary>Runs mediactl against <paramref name="silo"/>'s gateway (given after the subcommand's arguments).</summary>
+    /// <summary>Runs mediactl against <paramref name="silo"/>'s gateway (given after the subcommand's arguments, with a generous connect timeout).</summary>
     public static Task<ProcessResult> RunAsync(SiloProcess silo, params string[] arguments) =>
-        RunAsync([.. arguments, "--gateway", Gateway(silo)]);
+        RunAsync([.. arguments, "--gateway", Gateway(silo), "--connect-timeout", ConnectTimeoutSeconds]);
 
     /// <summary>Runs mediactl against <paramref name="silo"/> with <c>--json</c>, asserting exit code 0; the document.</summary>
     public static async Task<JsonElement> JsonAsync(SiloProcess silo, params string[] arguments)
@@ -47,7 +51,7 @@ public static class Mediactl
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[RepoPaths.MediactlAssembly, .. arguments, "--gateway", Gateway(silo)])
+        foreach (var argument in (string[])[RepoPaths.MediactlAssembly, .. arguments, "--gateway", Gateway(silo), "--connect-timeout", ConnectTimeoutSeconds])
         {
             start.ArgumentList.Add(argument);
         }

@@ -77,7 +77,8 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 using var postmaster = System.Diagnostics.Process.GetProcessById(ProcessId);
                 postmaster.Kill(entireProcessTree: true);
-                await postmaster.WaitForExitAsync();
+                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await postmaster.WaitForExitAsync(deadline.Token);
             }
             catch (ArgumentException)
             {

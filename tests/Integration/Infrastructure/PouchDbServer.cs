@@ -62,7 +62,8 @@ public sealed class PouchDbServer : IAsyncDisposable
         if (_process is { HasExited: false } process)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(deadline.Token);
         }
     }
 

@@ -46,14 +46,22 @@ public static class ProcessRunner
         try
         {
             await process.WaitForExitAsync(deadline.Token);
+            // A child the program left running (a daemon it started) can hold its output open
+            // after it exits: the same deadline bounds reading the output to its end.
+            await Task.WhenAll(copyOut, readErr).WaitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{file} {string.Join(' ', start.ArgumentList)}' did not finish within {timeout}");
+            var exited = process.HasExited;
+            if (!exited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            var what = exited ? "exited but its output stayed open" : "did not finish";
+            throw new TimeoutException($"'{file} {string.Join(' ', start.ArgumentList)}' {what} within {timeout}");
         }
 
-        await copyOut;
         return new ProcessResult(process.ExitCode, stdout.ToArray(), await readErr);
     }
 }

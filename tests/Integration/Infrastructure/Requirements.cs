@@ -2,11 +2,20 @@ namespace MediaOrleans.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Checks that the real clients a test drives are installed. Outside CI a missing one skips the
-/// test; with CI=true it fails it, so CI can never pass by skipping.
+/// test; in CI it fails it, so CI can never pass by skipping.
 /// </summary>
 public static class Requirements
 {
-    private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether this is a CI run: <c>CI</c> set to anything but empty, <c>0</c>, <c>false</c>,
+    /// <c>no</c> or <c>off</c> (CI services set <c>true</c>, <c>1</c> or their own name). The
+    /// same rule as scripts/test.sh.
+    /// </summary>
+    public static bool InCi => IsCiValue(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Whether <paramref name="value"/> of <c>CI</c> means a CI run.</summary>
+    public static bool IsCiValue(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Trim().ToUpperInvariant() is not ("0" or "FALSE" or "NO" or "OFF");
 
     /// <summary>Requires executables on PATH (or absolute paths).</summary>
     public static void Tools(params string[] names)

@@ -91,7 +91,8 @@ public sealed class RunningMediactl : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(deadline.Token);
         }
 
         _process.Dispose();

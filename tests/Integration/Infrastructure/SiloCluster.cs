@@ -63,6 +63,28 @@ public sealed class SiloCluster : IAsyncDisposable
         return _silos[index];
     }
 
+    /// <summary>Orleans' membership status of an active silo.</summary>
+    public const int Active = 3;
+
+    /// <summary>Orleans' membership status of a dead silo.</summary>
+    public const int Dead = 6;
+
+    /// <summary>
+    /// The newest membership row of the silo on <paramref name="siloPort"/>: its status and the
+    /// silos that suspected it with when (Orleans' votes towards declaring it dead), or null if
+    /// it has no row.
+    /// </summary>
+    public async Task<(int Status, string? SuspectTimes)?> MemberAsync(int siloPort)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "SELECT status, suspecttimes FROM orleansmembershiptable WHERE port = @port ORDER BY generation DESC LIMIT 1", connection);
+        query.Parameters.AddWithValue("port", siloPort);
+        await using var row = await query.ExecuteReaderAsync();
+        return await row.ReadAsync() ? (row.GetInt32(0), row.IsDBNull(1) ? null : row.GetString(1)) : null;
+    }
+
     /// <summary>Silos the membership table lists with <paramref name="status"/> (3 = active, 6 = dead).</summary>
     public async Task<int> CountMembersAsync(int status)
     {

@@ -9,6 +9,9 @@ namespace MediaOrleans.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    // How long a killed or exited silo may take to be gone with its output read to the end.
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -54,8 +57,25 @@ public sealed class SiloProcess : IAsyncDisposable
         SiloPorts? ports = null)
     {
         Assert.True(File.Exists(RepoPaths.SiloAssembly), $"silo not built: {RepoPaths.SiloAssembly}");
-        ports ??= new SiloPorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next());
         dataPath ??= Directory.CreateTempSubdirectory("mediaorleans-silo-").FullName;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(settings, dataPath,
+                    ports ?? new SiloPorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next(), FreePorts.Next()));
+            }
+            catch (InvalidOperationException ex) when (ports is null && attempt < 3
+                                                       && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // A free port was taken between the probe and the silo's bind (another test run on
+                // this machine): new ports. Ports given by the caller are kept and the failure stands.
+            }
+        }
+    }
+
+    private static async Task<SiloProcess> StartOnceAsync(IDictionary<string, string>? settings, string dataPath, SiloPorts ports)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { RepoPaths.SiloAssembly },
@@ -98,7 +118,17 @@ public sealed class SiloProcess : IAsyncDisposable
         silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
-        await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            await silo.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            // Nobody else holds it yet: a silo that never became healthy must not outlive the test.
+            await silo.DisposeAsync();
+            throw;
+        }
+
         return silo;
     }
 
@@ -121,7 +151,8 @@ public sealed class SiloProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            using var deadline = new CancellationTokenSource(ExitTimeout);
+            await _process.WaitForExitAsync(deadline.Token);
         }
 
         _process.Dispose();
@@ -135,9 +166,10 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                // Without a timeout, WaitForExit also waits for the redirected output to be read to its
-                // end; otherwise the message may miss what the silo printed just before it exited.
-                _process.WaitForExit();
+                // WaitForExitAsync also waits for the redirected output to be read to its end (bounded,
+                // should a child hold it open); otherwise the message may miss the silo's last words.
+                using var drained = new CancellationTokenSource(ExitTimeout);
+                await _process.WaitForExitAsync(drained.Token);
                 throw new InvalidOperationException($"silo exited with {_process.ExitCode}:\n{Output}");
             }
 

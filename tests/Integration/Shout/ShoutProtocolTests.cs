@@ -87,11 +87,16 @@ public sealed class ShoutProtocolTests(SiloFixture fixture) : IClassFixture<Silo
     [SkippableFact]
     public async Task SlowHead_Answers408AfterTheHeadTimeout()
     {
+        // Started before connecting, so it can only measure more than the silo's own timer
+        // (SiloFixture sets 2 s): a loaded machine makes the wait longer, never shorter.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var connection = await RawConnection.OpenAsync(fixture.Silo.ShoutPort);
 
         await connection.SendAsync("SOURCE /rec/x.mp3 HTTP/1.0\r\nHost: 127.0.0.1\r\n");
+        var head = await connection.ReadHeadAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(408, RawConnection.StatusOf(await connection.ReadHeadAsync(TimeSpan.FromSeconds(15))));
+        Assert.Equal(408, RawConnection.StatusOf(head));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(2), $"408 after {clock.Elapsed.TotalMilliseconds:F0} ms, before the 2 s head timeout");
     }
 
     [SkippableFact]

@@ -53,29 +53,55 @@ public sealed class TranscodeCacheTests
     }
 
     [Fact]
-    public async Task AFailedTranscode_IsNotHeld_AndReachesEveryWaitingReader()
+    public async Task AFailedTranscode_ReachesEveryWaitingReader_AndIsNotHeld()
     {
         using var cache = new TranscodeCache(Options.Create(new TranscodeOptions()));
         using var release = new ManualResetEventSlim();
         var runs = 0;
-        byte[]? Broken()
+        byte[]? Failing()
         {
             Interlocked.Increment(ref runs);
             release.Wait(TimeSpan.FromSeconds(10));
             throw new InvalidDataException("bad frame");
         }
 
-        var failed = await cache.GetAsync("a", "v1", Wav8k, () => null);
-        var waiting = Enumerable.Range(0, 4).Select(_ => cache.GetAsync("a", "v1", Wav8k, Broken)).ToArray();
+        // Eight readers ask while the one transcode is still running, then it fails.
+        var readers = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("a", "v1", Wav8k, Failing)).ToArray();
         release.Set();
 
-        Assert.Null(failed);
-        foreach (var thrown in waiting)
+        foreach (var reader in readers)
         {
-            await Assert.ThrowsAsync<InvalidDataException>(() => thrown);
+            var failure = await Assert.ThrowsAsync<InvalidDataException>(() => reader);
+            Assert.Equal("bad frame", failure.Message);
         }
 
         Assert.Equal(1, runs);
         Assert.Equal(0, cache.HeldBytes);
+        // Nothing of the failure is kept: the next reader transcodes again.
+        Assert.Equal(10, (await cache.GetAsync("a", "v1", Wav8k, () => new byte[10]))!.Length);
+    }
+
+    [Fact]
+    public async Task AVariantThatCannotBeTranscoded_IsNullForEveryWaitingReader_AndIsNotHeld()
+    {
+        using var cache = new TranscodeCache(Options.Create(new TranscodeOptions()));
+        using var release = new ManualResetEventSlim();
+        var runs = 0;
+        byte[]? Nothing()
+        {
+            Interlocked.Increment(ref runs);
+            release.Wait(TimeSpan.FromSeconds(10));
+            return null;
+        }
+
+        var readers = Enumerable.Range(0, 8).Select(_ => cache.GetAsync("a", "v1", Wav8k, Nothing)).ToArray();
+        release.Set();
+        var results = await Task.WhenAll(readers);
+
+        Assert.All(results, Assert.Null);
+        Assert.Equal(1, runs);
+        Assert.Equal(0, cache.HeldBytes);
+        await cache.GetAsync("a", "v1", Wav8k, Nothing);
+        Assert.Equal(2, runs);
     }
 }
