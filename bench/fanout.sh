@@ -19,7 +19,7 @@ RATE=4000 # bytes/s of a 32 kbps stream
 bench_output_dir fanout
 
 for tool in dotnet sox lame icecast2 shout python3 curl ss; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (see ../shared/docs/SERVICES.md)" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "missing $tool (run scripts/install-test-deps.sh)" >&2; exit 1; }
 done
 need_fds=$((LISTENERS + 200))
 [ "$(ulimit -n)" -ge "$need_fds" ] || ulimit -n "$need_fds" 2>/dev/null ||

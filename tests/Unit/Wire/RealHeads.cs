@@ -3,7 +3,7 @@ using MediaOrleans.Silo.Wire;
 namespace MediaOrleans.Tests.Wire;
 
 /// <summary>
-/// Request heads as real source clients send them (shared/docs/WIRE.md section 2.1). The mount is
+/// Request heads as real source clients send them (libshout 2.4.6, libshout 2.2.2, ffmpeg). The mount is
 /// percent-encoded by libshout: <c>rec/a b.mp3</c> arrives as <c>/rec/a%20b.mp3</c>.
 /// </summary>
 internal static class RealHeads
