@@ -96,7 +96,7 @@ public sealed class PlaybackConnectionMiddleware(
     // because the client still waits for the bytes Content-Length promised.
     private async Task<bool> ServeAsync(RequestHead head, Socket? socket, PipeWriter output)
     {
-        var decision = await playback.DecideAsync(head.Path, PlaybackListener.Http);
+        var decision = await playback.DecideAsync(head.Path, PlaybackListener.Http, PlaybackConditions.From(name => head[name]));
         var responseHead = new ResponseHead(decision.Status).Header("Date", HttpDate.Now(time));
         foreach (var (name, value) in HttpPlaybackFields.For(decision))
         {
@@ -104,15 +104,16 @@ public sealed class PlaybackConnectionMiddleware(
         }
 
         var headBytes = responseHead.Connection(head.KeepAlive, head.IsHttp11).ToBytes();
-        if (decision.Content is not { } content || head.Method == RequestMethod.Head)
+        if (!decision.IsPlayable || decision.Content is not { } content || head.Method == RequestMethod.Head)
         {
             await SocketSend.HeadAsync(socket, output, headBytes);
             return true;
         }
 
+        var body = decision.Body;
         var first = true;
         var sent = 0L;
-        await foreach (var chunk in content.ReadChunksAsync())
+        await foreach (var chunk in content.ReadChunksAsync(body))
         {
             await SocketSend.HeadAndBodyAsync(socket, output, first ? headBytes : null, chunk);
             first = false;
@@ -124,6 +125,6 @@ public sealed class PlaybackConnectionMiddleware(
             await SocketSend.HeadAsync(socket, output, headBytes);
         }
 
-        return sent == content.Length;
+        return sent == body.Length;
     }
 }

@@ -24,7 +24,8 @@ public static class PlaybackEndpoints
     {
         // The raw target, decoded as the fast path decodes it (ASP.NET keeps %2F encoded in Path).
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var decision = await playback.DecideAsync(RequestTargets.PathOf(target), PlaybackListener.Http);
+        var decision = await playback.DecideAsync(RequestTargets.PathOf(target), PlaybackListener.Http,
+            PlaybackConditions.From(name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null));
         var response = context.Response;
         response.StatusCode = decision.Status;
         foreach (var (name, value) in HttpPlaybackFields.For(decision))
@@ -32,19 +33,20 @@ public static class PlaybackEndpoints
             response.Headers[name] = value;
         }
 
-        if (decision.Content is not { } content || HttpMethods.IsHead(context.Request.Method))
+        if (!decision.IsPlayable || decision.Content is not { } content || HttpMethods.IsHead(context.Request.Method))
         {
             return;
         }
 
+        var body = decision.Body;
         var sent = 0L;
-        await foreach (var chunk in content.ReadChunksAsync())
+        await foreach (var chunk in content.ReadChunksAsync(body))
         {
             await response.Body.WriteAsync(chunk, context.RequestAborted);
             sent += chunk.Length;
         }
 
-        if (sent != content.Length)
+        if (sent != body.Length)
         {
             // The client waits for the bytes Content-Length promised: end the connection instead.
             context.Abort();

@@ -89,6 +89,9 @@ public sealed class PlaybackContent
     /// <summary>The body in order, from memory or chunk by chunk from its grain; short if the version vanished meanwhile.</summary>
     public IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunksAsync() => ReadRangeAsync(0, Length, null);
 
+    /// <summary>The bytes of <paramref name="range"/> in order; short if the version vanished meanwhile.</summary>
+    public IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunksAsync(ByteRange range) => ReadRangeAsync(range.From, range.To, null);
+
     private async Task<long> Id3v2LengthAsync() => Math.Min(Length, Mp3Inspector.Id3v2Length(await ReadAsync(0, 10)));
 
     private async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadRangeAsync(long from, long to, Action? onShort)

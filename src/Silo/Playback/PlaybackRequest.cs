@@ -19,8 +19,11 @@ public sealed class PlaybackRequest(
     TimeProvider time,
     ILogger<PlaybackRequest> logger)
 {
-    /// <summary>Decides what the request for <paramref name="path"/> (percent-decoded, no query) on <paramref name="listener"/> gets.</summary>
-    public async Task<PlaybackDecision> DecideAsync(string path, PlaybackListener listener)
+    /// <summary>
+    /// Decides what the request for <paramref name="path"/> (percent-decoded, no query) on
+    /// <paramref name="listener"/> gets, honouring an HTTP request's <paramref name="conditions"/>.
+    /// </summary>
+    public async Task<PlaybackDecision> DecideAsync(string path, PlaybackListener listener, PlaybackConditions? conditions = null)
     {
         var check = urls.Check(path, out var target);
         if (check is PlaybackUrlStatus.BadSignature or PlaybackUrlStatus.Expired)
@@ -43,13 +46,33 @@ public sealed class PlaybackRequest(
             }
 
             return await source.OpenAsync(target) is { } content
-                ? new PlaybackDecision(200, target, content, MaxAgeSeconds: CacheLifetime.Seconds(target.Expires, time.GetUtcNow(), options.Value.MaxAgeSeconds))
+                ? Play(target, content, conditions ?? PlaybackConditions.None)
                 : Refuse(path, 404);
         }
         catch (MediaStoreUnavailableException)
         {
             return Refuse(path, 503);
         }
+    }
+
+    // Validators first, then the range (RFC 9110 section 13.2.2): a current copy needs no bytes.
+    private PlaybackDecision Play(PlaybackTarget target, PlaybackContent content, PlaybackConditions conditions)
+    {
+        var maxAge = CacheLifetime.Seconds(target.Expires, time.GetUtcNow(), options.Value.MaxAgeSeconds);
+        if (Validators.NotModified(conditions, content.EntityTag, content.LastModified))
+        {
+            return new PlaybackDecision(304, target, content, MaxAgeSeconds: maxAge);
+        }
+
+        var range = Validators.RangeHolds(conditions, content.EntityTag, content.LastModified)
+            ? ByteRange.Parse(conditions.Range, content.Length)
+            : null;
+        return range switch
+        {
+            null => new PlaybackDecision(200, target, content, MaxAgeSeconds: maxAge),
+            { IsUnsatisfiable: true } => new PlaybackDecision(416, target, content, MaxAgeSeconds: maxAge),
+            { } part => new PlaybackDecision(206, target, content, MaxAgeSeconds: maxAge, Range: part),
+        };
     }
 
     // SHOUT carries MP3 frames only (mod_shout feeds every byte to its decoder); continuous

@@ -27,7 +27,7 @@ public sealed class ShoutPlayback(ILogger<ShoutPlayback> logger)
             return;
         }
 
-        if (decision.Content is not { } content)
+        if (!decision.IsPlayable || decision.Content is not { } content)
         {
             await output.WriteAsync(ShoutReplies.Status(decision.Status, head.IsHttp11, keepAlive: false));
             return;
