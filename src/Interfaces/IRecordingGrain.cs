@@ -15,8 +15,11 @@ public interface IRecordingGrain : IGrainWithStringKey
     /// <summary>Appends received bytes for the admitted source session; says whether to keep reading.</summary>
     Task<AppendResult> AppendAsync(Guid session, RecordingChunk chunk);
 
-    /// <summary>Ends the source session: the recording is complete with every byte appended so far.</summary>
-    Task<RecordingStatus> EndSourceAsync(Guid session);
+    /// <summary>
+    /// Ends the source session for <paramref name="why"/>: the recording is complete with every
+    /// byte appended so far, and says why it stopped.
+    /// </summary>
+    Task<RecordingStatus> EndSourceAsync(Guid session, SourceEnd why);
 
     /// <summary>Current state, byte count and timing.</summary>
     Task<RecordingStatus> GetStatusAsync();

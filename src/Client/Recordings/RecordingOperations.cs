@@ -148,7 +148,7 @@ public sealed class RecordingOperations(IGrainFactory grains)
                 var read = await source.ReadAtLeastAsync(chunk, chunk.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return await grain.EndSourceAsync(admission.Session).ConfigureAwait(false);
+                    return await grain.EndSourceAsync(admission.Session, SourceEnd.Closed).ConfigureAwait(false);
                 }
 
                 var result = await grain.AppendAsync(admission.Session, new RecordingChunk(read == chunk.Length ? chunk : chunk[..read]))
@@ -167,7 +167,7 @@ public sealed class RecordingOperations(IGrainFactory grains)
         {
             // The caller gave up or the file failed: end the recording now with what it has,
             // rather than leaving it receiving until the grain notices the source is lost.
-            await grain.EndSourceAsync(admission.Session).ConfigureAwait(false);
+            await grain.EndSourceAsync(admission.Session, SourceEnd.Closed).ConfigureAwait(false);
             throw;
         }
     }

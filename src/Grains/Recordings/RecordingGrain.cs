@@ -128,11 +128,11 @@ public sealed class RecordingGrain(
         return AppendResult.Continue;
     }
 
-    public async Task<RecordingStatus> EndSourceAsync(Guid session)
+    public async Task<RecordingStatus> EndSourceAsync(Guid session, SourceEnd why)
     {
         if (_record is { State: RecordingState.Receiving } && _source?.Admits(session) == true)
         {
-            await StopSourceAsync("closed");
+            await StopSourceAsync(why.Reason());
         }
 
         return Status();

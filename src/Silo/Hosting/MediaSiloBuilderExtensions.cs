@@ -119,6 +119,13 @@ public static class MediaSiloBuilderExtensions
         kestrel.Limits.MaxRequestHeaderCount = http.MaxHeaderCount;
         kestrel.Limits.RequestHeadersTimeout = http.HeadTimeout;
         kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(http.KeepAliveSeconds);
+        // Kestrel's own floors for the requests it serves; playback ahead of it keeps the same one.
+        kestrel.Limits.MinRequestBodyDataRate = http.MinUploadBytesPerSecond == 0
+            ? null
+            : new MinDataRate(http.MinUploadBytesPerSecond, http.DataRateGrace);
+        kestrel.Limits.MinResponseDataRate = http.MinPlaybackBytesPerSecond == 0
+            ? null
+            : new MinDataRate(http.MinPlaybackBytesPerSecond, http.DataRateGrace);
         kestrel.Listen(address, endpoints.HttpPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1;

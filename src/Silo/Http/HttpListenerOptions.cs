@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using MediaOrleans.Silo.Wire;
+using MediaOrleans.Silo.Limits;
 
 namespace MediaOrleans.Silo.Http;
 
@@ -8,7 +8,7 @@ namespace MediaOrleans.Silo.Http;
 /// <c>Media:Http</c>. The head limits and timeouts hold for every request on the port, whether
 /// playback answers it ahead of Kestrel or Kestrel's pipeline does.
 /// </summary>
-public sealed class HttpListenerOptions : HeadOptions
+public sealed class HttpListenerOptions : ListenerLimitOptions
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "Media:Http";
@@ -20,6 +20,14 @@ public sealed class HttpListenerOptions : HeadOptions
     /// <summary>Largest media upload in bytes (default 64 MiB; at most 90 MiB, below Orleans' 100 MiB message limit).</summary>
     [Range(1024, 90L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Least rate, in bytes per second, at which a request body (an upload) must arrive, judged
+    /// after <see cref="ListenerLimitOptions.DataRateGraceSeconds"/>; slower ends the connection
+    /// (default 1024; an upload on a switch network runs at megabytes a second). 0 turns it off.
+    /// </summary>
+    [Range(0, 100 * 1024 * 1024)]
+    public int MinUploadBytesPerSecond { get; set; } = 1024;
 
     /// <summary>Seconds a keep-alive connection may sit idle between requests before it is closed (default 130, as Kestrel).</summary>
     [Range(1, 3600)]

@@ -1,3 +1,4 @@
+using MediaOrleans.Silo.Limits;
 using MediaOrleans.Silo.Wire;
 
 namespace MediaOrleans.Silo.Http;
@@ -10,6 +11,12 @@ internal static partial class HttpLog
 
     [LoggerMessage(4002, LogLevel.Error, "Playback connection failed")]
     public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4004, LogLevel.Debug, "Connection from {Address} refused: {Refusal}")]
+    public static partial void ConnectionRefused(ILogger logger, string? address, ConnectionRefusal refusal);
+
+    [LoggerMessage(4005, LogLevel.Debug, "Playback reader slower than {BytesPerSecond} B/s: connection closed")]
+    public static partial void ReaderTooSlow(ILogger logger, int bytesPerSecond);
 
     [LoggerMessage(4003, LogLevel.Debug, "Request refused: {Rejection} ({Status})")]
     public static partial void HeadRejected(ILogger logger, HeadRejection rejection, int status);

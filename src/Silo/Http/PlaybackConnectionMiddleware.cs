@@ -1,5 +1,8 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
+using MediaOrleans.Silo.Limits;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Wire;
 using Microsoft.AspNetCore.Connections;
@@ -16,7 +19,8 @@ namespace MediaOrleans.Silo.Http;
 /// API, a playback request with a body) hands the connection to Kestrel with that request still
 /// unread; Kestrel serves playback too (<see cref="PlaybackEndpoints"/>), so every later request
 /// on the connection is still routed on its own. Heads are read within the port's limits and
-/// times, whoever serves them.
+/// times, whoever serves them. Every connection of the port passes here first, so here it is
+/// counted against the port's connection caps, and refused (503) over them.
 /// </summary>
 public sealed class PlaybackConnectionMiddleware(
     PlaybackRequest playback,
@@ -24,10 +28,26 @@ public sealed class PlaybackConnectionMiddleware(
     TimeProvider time,
     ILogger<PlaybackConnectionMiddleware> logger)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpListenerOptions _options = options.Value;
+    private readonly ConnectionGate _gate = options.Value.CreateGate();
 
     /// <summary>Kestrel connection middleware entry point.</summary>
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
+    {
+        var address = (connection.RemoteEndPoint as IPEndPoint)?.Address;
+        using var lease = _gate.TryEnter(address, out var refusal);
+        if (lease is null)
+        {
+            HttpLog.ConnectionRefused(logger, address?.ToString(), refusal);
+            await TurnAway.AnswerAndCloseAsync(connection.Transport, TooManyConnections(refusal));
+            return;
+        }
+
+        await ServeConnectionAsync(connection, next);
+    }
+
+    private async Task ServeConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var transport = connection.Transport;
         var socket = connection.Features.Get<IConnectionSocketFeature>()?.Socket;
@@ -86,6 +106,17 @@ public sealed class PlaybackConnectionMiddleware(
         }
     }
 
+    // The documented JSON error body, with the time to wait before trying again.
+    private byte[] TooManyConnections(ConnectionRefusal refusal)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new ApiError("too_many_connections", refusal == ConnectionRefusal.AddressFull
+            ? $"this address holds {_options.MaxConnectionsPerAddress} connections, the most one address may; close some or retry later"
+            : $"the port holds {_options.MaxConnections} connections, the most it serves; retry later"), Json);
+        var head = new ResponseHead(503).Header("Date", HttpDate.Now(time)).Header("Retry-After", _options.ConnectionRetryAfterSeconds)
+            .Header("Content-Type", "application/json; charset=utf-8").Header("Content-Length", body.Length).Connection(false, true).ToBytes();
+        return [.. head, .. body];
+    }
+
     // Playback without a body; anything unusual goes to Kestrel, which serves playback as well.
     private static bool IsPlayback(RequestHead head) =>
         head.Method is RequestMethod.Get or RequestMethod.Head
@@ -113,9 +144,21 @@ public sealed class PlaybackConnectionMiddleware(
         var body = decision.Body;
         var first = true;
         var sent = 0L;
+        var floor = _options.PlaybackFloor(time);
         await foreach (var chunk in content.ReadChunksAsync(body))
         {
-            await SocketSend.HeadAndBodyAsync(socket, output, first ? headBytes : null, chunk);
+            // A reader slower than the floor has its send cancelled, which ends the connection.
+            using var slow = new CancellationTokenSource(floor.TimeFor(chunk.Length));
+            try
+            {
+                await SocketSend.HeadAndBodyAsync(socket, output, first ? headBytes : null, chunk, slow.Token);
+            }
+            catch (OperationCanceledException) when (slow.IsCancellationRequested)
+            {
+                HttpLog.ReaderTooSlow(logger, _options.MinPlaybackBytesPerSecond);
+                return false;
+            }
+
             first = false;
             sent += chunk.Length;
         }

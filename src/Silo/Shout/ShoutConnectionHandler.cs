@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using MediaOrleans.Silo.Limits;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Urls;
 using MediaOrleans.Silo.Wire;
@@ -14,22 +18,42 @@ namespace MediaOrleans.Silo.Shout;
 /// close), so heads are read here, and libshout's three phases are served on one connection:
 /// OPTIONS, the source request without credentials (401), then with credentials (200, then the
 /// body, taken in by <see cref="ShoutSourceIngest"/>). GET and HEAD are playback
-/// (<see cref="ShoutPlayback"/>).
+/// (<see cref="ShoutPlayback"/>). Connections are counted against the port's caps (503 over
+/// them), and an address that keeps presenting wrong source credentials is cooled (429).
 /// </summary>
 public sealed class ShoutConnectionHandler(
     PlaybackRequest playback,
     ShoutPlayback player,
     ShoutSourceIngest ingest,
     IOptions<ShoutOptions> options,
+    TimeProvider time,
     ILogger<ShoutConnectionHandler> logger) : ConnectionHandler
 {
     private const int MaxDiscardedBodyBytes = 64 * 1024;
     private readonly ShoutOptions _options = options.Value;
+    private readonly ConnectionGate _gate = options.Value.CreateGate();
+    private readonly AddressCooling _cooling = new(options.Value.SourceAuthMaxFailures,
+        TimeSpan.FromSeconds(options.Value.SourceAuthWindowSeconds), TimeSpan.FromSeconds(options.Value.SourceAuthCoolingSeconds), time);
 
     /// <inheritdoc />
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         using var scope = ShoutLog.ConnectionScope(logger, connection.ConnectionId, connection.RemoteEndPoint?.ToString());
+        var address = (connection.RemoteEndPoint as IPEndPoint)?.Address;
+        using var lease = _gate.TryEnter(address, out var refusal);
+        if (lease is null)
+        {
+            ShoutLog.ConnectionRefused(logger, refusal);
+            await TurnAway.AnswerAndCloseAsync(connection.Transport, ShoutReplies.Status(503, http11: false, keepAlive: false,
+                RetryAfter(_options.ConnectionRetryAfterSeconds)));
+            return;
+        }
+
+        await ServeAsync(connection, address);
+    }
+
+    private async Task ServeAsync(ConnectionContext connection, IPAddress? address)
+    {
         var transport = connection.Transport;
         var reader = new HeadReader(transport.Input, _options.Limits);
         var headTimeout = _options.HeadTimeout;
@@ -45,15 +69,17 @@ public sealed class ShoutConnectionHandler(
                 }
 
                 reader.Take();
-                if (!await DispatchAsync(reader, transport, connection))
+                if (!await DispatchAsync(reader, transport, connection, address))
                 {
                     return;
                 }
             }
         }
-        catch (Exception ex) when (ex is ConnectionResetException or ConnectionAbortedException or IOException or OperationCanceledException)
+        catch (Exception ex) when (ex is ConnectionResetException or ConnectionAbortedException or IOException or SocketException
+                                       or OperationCanceledException)
         {
-            // FreeSWITCH drops playback sockets abruptly on hangup; that is normal.
+            // FreeSWITCH drops playback sockets abruptly on hangup; that is normal. Continuous
+            // streams send straight to the socket, so their hang-ups arrive as SocketException.
             ShoutLog.ClientGone(logger, ex.Message);
         }
         catch (Exception ex)
@@ -63,7 +89,7 @@ public sealed class ShoutConnectionHandler(
     }
 
     // Returns whether the connection stays open for another request.
-    private async Task<bool> DispatchAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection)
+    private async Task<bool> DispatchAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection, IPAddress? address)
     {
         var head = reader.Head!;
         switch (head.Method)
@@ -72,7 +98,7 @@ public sealed class ShoutConnectionHandler(
                 // libshout accepts any 2xx; listing PUT in Allow makes it send PUT next.
                 return await ReplyAsync(reader, transport, 200, ShoutReplies.AllowHeader);
             case RequestMethod.Source or RequestMethod.Put:
-                return await SourceAsync(reader, transport);
+                return await SourceAsync(reader, transport, address);
             default:
                 var decision = await playback.DecideAsync(head.Path, PlaybackListener.Shout);
                 await player.SendAsync(decision, head, transport.Output, connection.Features.Get<IConnectionSocketFeature>()?.Socket);
@@ -80,7 +106,7 @@ public sealed class ShoutConnectionHandler(
         }
     }
 
-    private async Task<bool> SourceAsync(HeadReader reader, IDuplexPipe transport)
+    private async Task<bool> SourceAsync(HeadReader reader, IDuplexPipe transport, IPAddress? address)
     {
         var head = reader.Head!;
         if (MediaPaths.RecordingNameOf(head.Path) is not { } name)
@@ -95,16 +121,31 @@ public sealed class ShoutConnectionHandler(
             return await ReplyAsync(reader, transport, 401, ShoutReplies.ChallengeHeader);
         }
 
+        if (_cooling.CoolingLeft(address) is { } left)
+        {
+            // Refused before the grain is asked: a cooled address learns nothing, right or wrong.
+            ShoutLog.SourceRefused(logger, head.Path, 429);
+            return await ReplyAsync(reader, transport, 429, RetryAfter((int)Math.Ceiling(left.TotalSeconds)), keepAlive: false);
+        }
+
         if (await ingest.ReceiveAsync(name, presented.User, presented.Password, head, transport) is not { } refused)
         {
             return false;
         }
 
         ShoutLog.SourceRefused(logger, head.Path, refused);
+        if (refused == 401 && _cooling.Fail(address))
+        {
+            ShoutLog.AddressCooled(logger, address!.ToString(), _options.SourceAuthMaxFailures, _options.SourceAuthWindowSeconds,
+                _options.SourceAuthCoolingSeconds);
+        }
+
         return refused == 401
             ? await ReplyAsync(reader, transport, 401, ShoutReplies.ChallengeHeader)
             : await ReplyAsync(reader, transport, refused, keepAlive: false);
     }
+
+    private static string RetryAfter(int seconds) => string.Create(CultureInfo.InvariantCulture, $"Retry-After: {seconds}\r\n");
 
     private static async Task<bool> ReplyAsync(HeadReader reader, IDuplexPipe transport, int status, string? headers = null, bool keepAlive = true)
     {

@@ -1,3 +1,4 @@
+using MediaOrleans.Silo.Limits;
 using MediaOrleans.Silo.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,16 @@ internal static partial class ShoutLog
 
     [LoggerMessage(3005, LogLevel.Error, "SHOUT connection failed")]
     public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3008, LogLevel.Debug, "Connection refused: {Refusal}")]
+    public static partial void ConnectionRefused(ILogger logger, ConnectionRefusal refusal);
+
+    [LoggerMessage(3009, LogLevel.Warning,
+        "Address {Address} presented wrong source credentials {Failures} times within {WindowSeconds} s: its sources are refused (429) for {CoolingSeconds} s")]
+    public static partial void AddressCooled(ILogger logger, string address, int failures, int windowSeconds, int coolingSeconds);
+
+    [LoggerMessage(3010, LogLevel.Debug, "Playback reader slower than {BytesPerSecond} B/s: connection closed")]
+    public static partial void ReaderTooSlow(ILogger logger, int bytesPerSecond);
 
     [LoggerMessage(3007, LogLevel.Information, "Continuous stream listener on {Path} dropped: it fell too far behind")]
     public static partial void ListenerDropped(ILogger logger, string path);

@@ -4,15 +4,16 @@ using System.Net.Sockets;
 using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Wire;
+using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Shout;
 
 /// <summary>
 /// Renders a playback decision on the SHOUT port as mod_shout's libcurl reads it: MP3 frames
 /// only (ID3 tags removed: every body byte goes to the decoder), an empty body for refusals, and
-/// the connection closed after the answer.
+/// the connection closed after the answer. A reader slower than the port's playback floor is cut.
 /// </summary>
-public sealed class ShoutPlayback(ILogger<ShoutPlayback> logger)
+public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider time, ILogger<ShoutPlayback> logger)
 {
     /// <summary>Sends the answer <paramref name="decision"/> makes for <paramref name="head"/>.</summary>
     public async Task SendAsync(PlaybackDecision decision, RequestHead head, PipeWriter output, Socket? socket)
@@ -53,10 +54,23 @@ public sealed class ShoutPlayback(ILogger<ShoutPlayback> logger)
             return;
         }
 
+        var floor = options.Value.PlaybackFloor(time);
         await foreach (var chunk in body)
         {
-            // Awaiting the flush is the backpressure: FreeSWITCH reads at playback speed.
-            var flushed = await output.WriteAsync(chunk);
+            // Awaiting the flush is the backpressure: FreeSWITCH reads at playback speed. A reader
+            // slower than the floor has its write cancelled, which ends the connection.
+            using var slow = new CancellationTokenSource(floor.TimeFor(chunk.Length));
+            FlushResult flushed;
+            try
+            {
+                flushed = await output.WriteAsync(chunk, slow.Token);
+            }
+            catch (OperationCanceledException) when (slow.IsCancellationRequested)
+            {
+                ShoutLog.ReaderTooSlow(logger, options.Value.MinPlaybackBytesPerSecond);
+                return;
+            }
+
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
                 return;

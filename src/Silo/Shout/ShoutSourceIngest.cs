@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using MediaOrleans.Interfaces;
+using MediaOrleans.Silo.Limits;
 using MediaOrleans.Silo.Wire;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,11 @@ namespace MediaOrleans.Silo.Shout;
 /// <summary>
 /// Takes in one recording source: admission by the recording grain with the source's
 /// credentials, then the raw MP3 body (no length, no chunking: bytes until the source closes)
-/// appended to the grain piece by piece. The grain keeps every byte whatever ends the stream.
+/// appended to the grain piece by piece. The grain keeps every byte whatever ends the stream, and
+/// is told what did: the source closing, its silence (nothing for the idle time), or its data
+/// rate falling under the floor.
 /// </summary>
-public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOptions> options, ILogger<ShoutSourceIngest> logger)
+public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOptions> options, TimeProvider time, ILogger<ShoutSourceIngest> logger)
 {
     private readonly ShoutOptions _options = options.Value;
 
@@ -38,9 +41,11 @@ public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOption
 
     private async Task AppendUntilEndAsync(IRecordingGrain grain, Guid session, string name, long? contentLength, PipeReader input)
     {
+        var end = SourceEnd.Closed;
         var reason = "closed";
         var received = 0L;
         var remaining = contentLength;
+        var floor = new DataRateFloor(_options.SourceMinBytesPerSecond, _options.DataRateGrace, time);
         using var idle = new CancellationTokenSource();
         try
         {
@@ -54,7 +59,8 @@ public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOption
                 }
                 catch (OperationCanceledException)
                 {
-                    reason = "idle";
+                    end = SourceEnd.Silence;
+                    reason = end.Reason();
                     break;
                 }
 
@@ -80,12 +86,19 @@ public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOption
                 {
                     break;
                 }
+
+                if (!floor.Moved(piece.Length))
+                {
+                    end = SourceEnd.TooSlow;
+                    reason = end.Reason();
+                    break;
+                }
             }
         }
         finally
         {
             // Whatever ended the stream (close, reset, limit, idle), the recording keeps every byte.
-            await grain.EndSourceAsync(session);
+            await grain.EndSourceAsync(session, end);
             ShoutLog.SourceEnded(logger, name, received, reason);
         }
     }

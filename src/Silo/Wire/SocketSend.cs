@@ -24,7 +24,9 @@ public static class SocketSend
     public static ValueTask HeadAsync(Socket? socket, PipeWriter output, byte[] head) => HeadAndBodyAsync(socket, output, head, default);
 
     /// <summary>Sends a head (if any) and a piece of body, in one gather write when both are at hand.</summary>
-    public static async ValueTask HeadAndBodyAsync(Socket? socket, PipeWriter output, byte[]? head, ReadOnlyMemory<byte> body)
+    /// <remarks>Cancelling <paramref name="cancellationToken"/> (a client too slow to take it) abandons the send.</remarks>
+    public static async ValueTask HeadAndBodyAsync(Socket? socket, PipeWriter output, byte[]? head, ReadOnlyMemory<byte> body,
+        CancellationToken cancellationToken = default)
     {
         if (socket is null)
         {
@@ -33,21 +35,31 @@ public static class SocketSend
                 output.Write(head);
             }
 
-            await output.WriteAsync(body);
+            await output.WriteAsync(body, cancellationToken);
             return;
         }
 
         if (head is not null && !body.IsEmpty && MemoryMarshal.TryGetArray(body, out var segment))
         {
-            await socket.SendAsync(new List<ArraySegment<byte>> { head, segment }, SocketFlags.None);
+            // The gather send has no cancellable overload: a cancelled one is ended by closing the socket.
+            await using var abort = cancellationToken.Register(socket.Dispose);
+            try
+            {
+                await socket.SendAsync(new List<ArraySegment<byte>> { head, segment }, SocketFlags.None);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
             return;
         }
 
         if (head is not null)
         {
-            await AllAsync(socket, head);
+            await AllAsync(socket, head, cancellationToken);
         }
 
-        await AllAsync(socket, body);
+        await AllAsync(socket, body, cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class RecordingGrainTests
     public async Task StoreAsync_EmptyCompleteRecording_ThrowsNoData()
     {
         var (recording, _, admission) = await ReceivingAsync("calls/store-empty");
-        await recording.EndSourceAsync(admission.Session);
+        await recording.EndSourceAsync(admission.Session, SourceEnd.Closed);
 
         await RejectionAssert.ThrowsAsync(MediaRejection.NoData, () => recording.StoreAsync("media/store-empty"));
 
@@ -47,7 +47,7 @@ public sealed partial class RecordingGrainTests
         var audio = Mp3Builder.Mpeg25Frames(10);
         await recording.AppendAsync(admission.Session, new RecordingChunk(audio[..500]));
         await recording.AppendAsync(admission.Session, new RecordingChunk(audio[500..]));
-        await recording.EndSourceAsync(admission.Session);
+        await recording.EndSourceAsync(admission.Session, SourceEnd.Closed);
 
         var stored = await recording.StoreAsync("voicemail/store-mp3");
 
@@ -69,7 +69,7 @@ public sealed partial class RecordingGrainTests
     {
         var (recording, _, admission) = await ReceivingAsync("calls/store-garbage");
         await recording.AppendAsync(admission.Session, Chunk(600, 1));
-        await recording.EndSourceAsync(admission.Session);
+        await recording.EndSourceAsync(admission.Session, SourceEnd.Closed);
 
         await RejectionAssert.ThrowsAsync(MediaRejection.InvalidAudio, () => recording.StoreAsync("voicemail/store-garbage"));
 

@@ -160,7 +160,7 @@ public sealed partial class RecordingGrainTests(GrainClusterFixture fixture) : I
         var (recording, allocation, admission) = await ReceivingAsync("calls/end-closed");
         await recording.AppendAsync(admission.Session, Chunk(500, 1));
 
-        var ended = await recording.EndSourceAsync(admission.Session);
+        var ended = await recording.EndSourceAsync(admission.Session, SourceEnd.Closed);
 
         Assert.Equal(RecordingState.Complete, ended.State);
         Assert.Equal("closed", ended.StoppedReason);
@@ -177,7 +177,7 @@ public sealed partial class RecordingGrainTests(GrainClusterFixture fixture) : I
     {
         var (recording, _, admission) = await ReceivingAsync("calls/end-wrong-session");
 
-        var status = await recording.EndSourceAsync(Guid.NewGuid());
+        var status = await recording.EndSourceAsync(Guid.NewGuid(), SourceEnd.Closed);
 
         Assert.Equal(RecordingState.Receiving, status.State);
         Assert.Equal(AppendResult.Continue, await recording.AppendAsync(admission.Session, Chunk(10, 1)));
