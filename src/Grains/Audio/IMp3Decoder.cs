@@ -11,7 +11,13 @@ public interface IMp3Decoder
     /// <summary>The decoder's name as configured and reported: <c>mpg123</c> or <c>nlayer</c>.</summary>
     string Name { get; }
 
-    /// <summary>Decodes all of <paramref name="mp3"/> at its own sample rate and channel count.</summary>
-    /// <exception cref="InvalidDataException">The bytes hold no MPEG audio this decoder can read.</exception>
-    PcmAudio Decode(byte[] mp3);
+    /// <summary>
+    /// Decodes all of <paramref name="mp3"/> at its own sample rate and channel count, into at
+    /// most <paramref name="maxSamples"/> samples (all channels counted): a few bytes of MP3 can
+    /// claim hours of audio, so the caller bounds what decoding may allocate.
+    /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// The bytes hold no MPEG audio this decoder can read, or more than <paramref name="maxSamples"/> samples.
+    /// </exception>
+    PcmAudio Decode(byte[] mp3, int maxSamples);
 }

@@ -32,9 +32,12 @@ public sealed class Mpg123Mp3Decoder : IMp3Decoder
     /// <inheritdoc />
     public string Name => DecoderName;
 
+    /// <summary>Decodes all of <paramref name="mp3"/>, however long (for input already bounded).</summary>
+    public PcmAudio Decode(byte[] mp3) => Decode(mp3, Array.MaxLength);
+
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">libmpg123 could not be loaded (see <see cref="UnavailableReason"/>).</exception>
-    public unsafe PcmAudio Decode(byte[] mp3)
+    public unsafe PcmAudio Decode(byte[] mp3, int maxSamples)
     {
         if (UnavailableReason is { } reason)
         {
@@ -67,21 +70,26 @@ public sealed class Mpg123Mp3Decoder : IMp3Decoder
             }
         }
 
-        return DecodeFed(handle, mp3.Length);
+        return DecodeFed(handle, mp3.Length, maxSamples);
     }
 
-    private static unsafe PcmAudio DecodeFed(Mpg123Handle handle, int inputBytes)
+    private static unsafe PcmAudio DecodeFed(Mpg123Handle handle, int inputBytes, int maxSamples)
     {
-        // About 6 samples per byte at common bitrates; grown by doubling past that.
-        var samples = new float[Math.Max(16 * 1152, inputBytes * 6)];
+        // About 6 samples per byte at common bitrates; grown by doubling past that, never past the bound.
+        var samples = new float[Math.Min(Math.Max(16 * 1152, (long)inputBytes * 6), (long)maxSamples + 2 * 1152)];
         var count = 0;
         (int Rate, int Channels)? format = null;
         var idle = 0;
         while (true)
         {
+            if (count > maxSamples)
+            {
+                throw new InvalidDataException($"the stream decodes to more than {maxSamples} samples");
+            }
+
             if (samples.Length - count < 2 * 1152)
             {
-                Array.Resize(ref samples, samples.Length * 2);
+                Array.Resize(ref samples, (int)Math.Min((long)samples.Length * 2, (long)maxSamples + 2 * 1152));
             }
 
             int result;

@@ -20,11 +20,14 @@ public sealed class NLayerMp3Decoder : IMp3Decoder
     /// <inheritdoc />
     public string Name => DecoderName;
 
+    /// <summary>Decodes all of <paramref name="mp3"/>, however long (for input already bounded).</summary>
+    public PcmAudio Decode(byte[] mp3) => Decode(mp3, Array.MaxLength);
+
     /// <inheritdoc />
-    public PcmAudio Decode(byte[] mp3)
+    public PcmAudio Decode(byte[] mp3, int maxSamples)
     {
         var tag = LameTag.Find(mp3);
-        var audio = DecodeFrames(tag is { } t ? mp3.AsMemory(t.InfoFrameEnd) : mp3);
+        var audio = DecodeFrames(tag is { } t ? mp3.AsMemory(t.InfoFrameEnd) : mp3, maxSamples);
         if (tag is not { HasGaplessInfo: true } gapless)
         {
             return audio;
@@ -35,7 +38,7 @@ public sealed class NLayerMp3Decoder : IMp3Decoder
         return new PcmAudio(audio.Samples.AsSpan(skip * audio.Channels, keep * audio.Channels).ToArray(), audio.SampleRate, audio.Channels);
     }
 
-    private static PcmAudio DecodeFrames(ReadOnlyMemory<byte> mp3)
+    private static PcmAudio DecodeFrames(ReadOnlyMemory<byte> mp3, int maxSamples)
     {
         using var file = new MpegFile(new MemoryStream(mp3.ToArray(), writable: false));
         var blocks = new List<float[]>();
@@ -46,6 +49,10 @@ public sealed class NLayerMp3Decoder : IMp3Decoder
         {
             blocks.Add(buffer[..read]);
             total += read;
+            if (total > maxSamples)
+            {
+                throw new InvalidDataException($"the stream decodes to more than {maxSamples} samples");
+            }
         }
 
         var all = new float[total];

@@ -2,6 +2,7 @@ using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Grains.Media;
 
@@ -33,7 +34,7 @@ public sealed class MediaFileGrain : Grain, IMediaFileGrain, IHeldContentOwner, 
     private bool _watching;
 
     public MediaFileGrain(IMediaStore store, IMediaCatalog catalog, HeldContent held, TranscodeCache transcodes,
-        IMp3Decoder mp3Decoder, TimeProvider time, ILogger<MediaFileGrain> logger)
+        IMp3Decoder mp3Decoder, IOptions<TranscodeOptions> transcodeOptions, TimeProvider time, ILogger<MediaFileGrain> logger)
     {
         _store = store;
         _catalog = catalog;
@@ -41,7 +42,7 @@ public sealed class MediaFileGrain : Grain, IMediaFileGrain, IHeldContentOwner, 
         _logger = logger;
         _content = new StoredContentLoader(Name, store, held, time, logger, _deactivating.Token);
         _versions = new MediaVersions(_content.Forget);
-        _transcoder = new VariantTranscoder(mp3Decoder, time, logger);
+        _transcoder = new VariantTranscoder(mp3Decoder, transcodeOptions.Value, time, logger);
     }
 
     private string Name => this.GetPrimaryKeyString();

@@ -17,6 +17,9 @@ internal static partial class MediaLog
     [LoggerMessage(1003, LogLevel.Information, "Media {Media} version {Version} transcoded to {Extension} at {Rate} Hz ({Bytes} bytes in {Milliseconds} ms)")]
     public static partial void Transcoded(ILogger logger, string media, string version, string extension, int rate, long bytes, double milliseconds);
 
+    [LoggerMessage(1009, LogLevel.Warning, "Media {Media} version {Version} not transcoded: {Reason}")]
+    public static partial void TranscodeOverBudget(ILogger logger, string media, string version, string reason);
+
     [LoggerMessage(1004, LogLevel.Error, "Media {Media} version {Version} could not be decoded for transcoding")]
     public static partial void TranscodeFailed(ILogger logger, Exception exception, string media, string version);
 

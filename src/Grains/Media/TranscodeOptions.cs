@@ -22,4 +22,20 @@ public sealed class TranscodeOptions
     /// </summary>
     [Range(1, 256)]
     public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>
+    /// Largest WAV one transcode may make, in bytes (default 64 MiB: 35 min of 8 kHz mono, 6 min
+    /// of 48 kHz stereo). Judged from the item's inspected duration before anything is decoded;
+    /// over it, URL allocation answers 422 <c>format_unavailable</c> and a playback URL 404.
+    /// </summary>
+    [Range(1024 * 1024, 1024L * 1024 * 1024)]
+    public long MaxOutputBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Most samples (all channels) one transcode may decode, 4 bytes each while it runs (default
+    /// 64 Mi: 11 min of 48 kHz stereo MP3, 2.3 h of 8 kHz mono). Judged before decoding and held
+    /// by the decoder as it goes, so an MP3 whose frames say more than its header stops there.
+    /// </summary>
+    [Range(1024 * 1024, 256 * 1024 * 1024)]
+    public int MaxDecodedSamples { get; set; } = 64 * 1024 * 1024;
 }

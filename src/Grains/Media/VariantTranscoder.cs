@@ -10,14 +10,21 @@ namespace MediaOrleans.Grains.Media;
 /// <see cref="TranscodeCache"/>, which also keeps the result. Every decoder is called from
 /// <see cref="Decode"/> alone.
 /// </summary>
-internal sealed class VariantTranscoder(IMp3Decoder mp3Decoder, TimeProvider time, ILogger logger)
+internal sealed class VariantTranscoder(IMp3Decoder mp3Decoder, TranscodeOptions options, TimeProvider time, ILogger logger)
 {
     /// <summary>
     /// The variant's WAV bytes, or null when the decoder cannot handle the stored bytes: the URL
-    /// then answers 404 with an empty body rather than failing the connection.
+    /// then answers 404 with an empty body rather than failing the connection. Null too when the
+    /// variant is over the <see cref="TranscodeBudget"/>, before anything is allocated.
     /// </summary>
     public byte[]? Transcode(MediaInfo info, byte[] stored, MediaVariant variant)
     {
+        if (TranscodeBudget.Refusal(info, variant, options) is { } over)
+        {
+            MediaLog.TranscodeOverBudget(logger, info.Name, info.Version, over);
+            return null;
+        }
+
         var started = time.GetTimestamp();
         PcmAudio pcm;
         try
@@ -39,5 +46,5 @@ internal sealed class VariantTranscoder(IMp3Decoder mp3Decoder, TimeProvider tim
     }
 
     private PcmAudio Decode(MediaInfo info, byte[] stored) =>
-        MediaVariant.ExtensionOf(info) == "mp3" ? mp3Decoder.Decode(stored) : WavCodec.Decode(stored);
+        MediaVariant.ExtensionOf(info) == "mp3" ? mp3Decoder.Decode(stored, options.MaxDecodedSamples) : WavCodec.Decode(stored);
 }

@@ -229,20 +229,30 @@ public static class AdminApi
         }
     }
 
-    // Reads the whole body, or returns null as soon as it exceeds limit bytes.
+    // Reads the whole body, or returns null as soon as it exceeds limit bytes. The buffer grows
+    // with the bytes that arrived, never with what Content-Length claims: a claim costs nothing
+    // until its bytes come. Kestrel refuses a body past Media:Http:MaxUploadBytes itself (it
+    // throws on the read), which is answered with the same JSON 413 as the check here.
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)
     {
-        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, limit));
+        using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > limit)
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
         }
 
         return buffer.ToArray();

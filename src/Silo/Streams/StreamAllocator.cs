@@ -1,7 +1,9 @@
 using MediaOrleans.Grains.Audio;
+using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Urls;
+using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Streams;
 
@@ -10,7 +12,7 @@ namespace MediaOrleans.Silo.Streams;
 /// protocols, formats, rates and stream types, shared by the admin API, the bus and Orleans
 /// clients (all of them ask with a <see cref="UrlRequest"/>).
 /// </summary>
-public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, ClusterRetry retry)
+public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, ClusterRetry retry, IOptions<TranscodeOptions> transcode)
 {
     /// <summary>
     /// Allocates a URL for <paramref name="ask"/>, naming the item's current version. Every field
@@ -44,6 +46,12 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, Clu
         if (Check(ask, info, variant, protocol) is { } refusal)
         {
             return refusal;
+        }
+
+        // A variant over the transcode budget would only be refused when played: say so now.
+        if (!variant.IsStoredFormOf(info) && TranscodeBudget.Refusal(info, variant, transcode.Value) is { } over)
+        {
+            return StreamAllocation.Refuse(UrlRefusal.FormatUnavailable, over + "; ask for the stored form or a lower rate");
         }
 
         if (extant)

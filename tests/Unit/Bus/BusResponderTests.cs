@@ -23,7 +23,7 @@ public sealed class BusResponderTests(GrainClusterFixture fixture) : IClassFixtu
         var urls = PlaybackUrlsFactory.Create(fixture.Time);
         var bus = Options.Create(new BusOptions { ServerId = ServerId });
         var retry = new ClusterRetry(TimeProvider.System);
-        return new BusResponder(new StreamAllocator(fixture.Client, urls, retry),
+        return new BusResponder(new StreamAllocator(fixture.Client, urls, retry, Microsoft.Extensions.Options.Options.Create(new MediaOrleans.Grains.Media.TranscodeOptions())),
             new RecordingAllocator(fixture.Client, urls, retry, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 })),
             new KazooMediaNames(bus), new BusIdentity(bus));
     }
