@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -6,15 +7,30 @@ namespace MediaOrleans.IntegrationTests.Infrastructure;
 /// <summary>A plain TCP connection for byte-level protocol checks of both listeners.</summary>
 public sealed class RawConnection : IAsyncDisposable
 {
-    private readonly TcpClient _client = new() { NoDelay = true };
+    private readonly TcpClient _client;
     private NetworkStream _stream = null!;
 
+    private RawConnection(TcpClient client) => _client = client;
+
     /// <summary>Connects to 127.0.0.1:<paramref name="port"/>.</summary>
-    public static async Task<RawConnection> OpenAsync(int port)
+    public static Task<RawConnection> OpenAsync(int port) => OpenAsync(port, IPAddress.Loopback);
+
+    /// <summary>
+    /// Connects to 127.0.0.1:<paramref name="port"/> from <paramref name="source"/>: any address of
+    /// 127.0.0.0/8 is the machine's own, so a test can be several callers (127.0.0.2, …).
+    /// <paramref name="receiveBuffer"/> shrinks the socket's receive buffer (a slow reader).
+    /// </summary>
+    public static async Task<RawConnection> OpenAsync(int port, IPAddress source, int? receiveBuffer = null)
     {
-        var connection = new RawConnection();
-        await connection._client.ConnectAsync("127.0.0.1", port);
-        connection._stream = connection._client.GetStream();
+        var client = new TcpClient(new IPEndPoint(source, 0)) { NoDelay = true };
+        if (receiveBuffer is { } size)
+        {
+            client.ReceiveBufferSize = size;
+        }
+
+        var connection = new RawConnection(client);
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        connection._stream = client.GetStream();
         return connection;
     }
 
@@ -103,6 +119,27 @@ public sealed class RawConnection : IAsyncDisposable
         head.Split("\r\n").Skip(1).Select(line => line.Split(':', 2))
             .Where(pair => pair.Length == 2 && pair[0].Equals(name, StringComparison.OrdinalIgnoreCase))
             .Select(pair => pair[1].Trim()).FirstOrDefault();
+
+    /// <summary>Reads until the server closes (or resets) the connection or the time runs out; the bytes read.</summary>
+    public async Task<long> ReadToEndAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        var buffer = new byte[64 * 1024];
+        var total = 0L;
+        try
+        {
+            int read;
+            while ((read = await _stream.ReadAsync(buffer, deadline.Token)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+        }
+
+        return total;
+    }
 
     /// <summary>Whether the server closed the connection (reads until end of stream, within the deadline).</summary>
     public async Task<bool> ClosedByServerAsync(TimeSpan? timeout = null)
