@@ -58,6 +58,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<HeldContent>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<StreamAllocator>();
+        services.AddSingleton<OpenRecordings>();
         services.AddSingleton<RecordingAllocator>();
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<AdminAccess>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
@@ -127,7 +128,7 @@ public static class AdminApi
             : ApiError.From(allocation.Refusal!.Value, allocation.Message);
     }
 
-    private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, RecordingAllocator recordings)
+    private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, RecordingAllocator recordings, HttpContext context)
     {
         var (ask, error) = await ReadJsonAsync<RecordingAllocationRequest>(request, allowEmpty: true);
         if (error is not null)
@@ -137,12 +138,17 @@ public static class AdminApi
 
         try
         {
-            var ticket = await recordings.AllocateAsync(ask?.Name, ask?.MaxSeconds);
+            var ticket = await recordings.AllocateAsync(ask?.Name, ask?.MaxSeconds, "api:" + AdminCaller.Of(context).Name);
             return Results.Json(new RecordingAllocationResponse(ticket.Name, ticket.Url, ticket.MaxSeconds),
                 statusCode: StatusCodes.Status201Created);
         }
         catch (MediaRejectedException rejected)
         {
+            if (rejected.Reason == MediaRejection.TooMany)
+            {
+                context.Response.Headers.RetryAfter = OpenRecordings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
             return ApiError.From(rejected);
         }
     }

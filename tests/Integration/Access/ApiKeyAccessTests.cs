@@ -108,9 +108,9 @@ public sealed class ApiKeyAccessTests(KeyedSiloFixture fixture) : IClassFixture<
         Assert.True(sent.ExitCode == 0, sent.Stderr);
         await WaitForStateAsync("access/review-1", "complete");
 
-        var (_, readerList) = await fixture.Reader.GetAsync("api/recordings?prefix=access/");
+        var (_, readerList) = await fixture.Reader.GetAsync("api/recordings?prefix=access/review-");
         var (_, readerOne) = await fixture.Reader.GetRecordingAsync("access/review-1");
-        var (_, writerList) = await fixture.Writer.GetAsync("api/recordings?prefix=access/");
+        var (_, writerList) = await fixture.Writer.GetAsync("api/recordings?prefix=access/review-");
         var (_, writerOne) = await fixture.Writer.GetRecordingAsync("access/review-1");
 
         var readerItem = Assert.Single(readerList.GetProperty("items").EnumerateArray());

@@ -23,6 +23,7 @@ public sealed class JsonOnlyTests(SiloFixture fixture) : IClassFixture<SiloFixtu
     [MemberData(nameof(CrossSiteTypes))]
     public async Task JsonEndpoints_RefuseWhatAWebPageCanSend_415(string? contentType, string? body)
     {
+        var (_, before) = await fixture.Api.GetAsync("api/recordings");
         foreach (var path in new[] { "api/streams", "api/recordings", "api/recordings/rec-csrf/store" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
@@ -39,8 +40,8 @@ public sealed class JsonOnlyTests(SiloFixture fixture) : IClassFixture<SiloFixtu
             Assert.Contains("application/json", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         }
 
-        var (_, recordings) = await fixture.Api.GetAsync("api/recordings");
-        Assert.Empty(recordings.GetProperty("items").EnumerateArray());
+        var (_, after) = await fixture.Api.GetAsync("api/recordings");
+        Assert.Equal(before.GetProperty("items").GetArrayLength(), after.GetProperty("items").GetArrayLength());
     }
 
     [SkippableFact]

@@ -24,7 +24,8 @@ public sealed class BusResponderTests(GrainClusterFixture fixture) : IClassFixtu
         var bus = Options.Create(new BusOptions { ServerId = ServerId });
         var retry = new ClusterRetry(TimeProvider.System);
         return new BusResponder(new StreamAllocator(fixture.Client, urls, retry),
-            new RecordingAllocator(fixture.Client, urls, retry, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 })),
+            new RecordingAllocator(fixture.Client, urls, retry, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 }),
+                new OpenRecordings(fixture.Client, Options.Create(new RecordingOptions()), TimeProvider.System)),
             new KazooMediaNames(bus), new BusIdentity(bus));
     }
 
