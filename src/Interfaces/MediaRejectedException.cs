@@ -20,6 +20,9 @@ public enum MediaRejection
 
     /// <summary>A parameter is out of its allowed range.</summary>
     InvalidRequest,
+
+    /// <summary>A quota is reached (for example open recordings); the same request may succeed later.</summary>
+    TooMany,
 }
 
 /// <summary>Thrown by grains when content cannot become media; carries a client-safe message.</summary>

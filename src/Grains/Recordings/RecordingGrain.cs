@@ -88,6 +88,7 @@ public sealed class RecordingGrain(
             return new SourceAdmission(SourceAdmissionResult.Unauthorized, Guid.Empty, 0);
         }
 
+        await ExpireUnusedAsync();
         if (_record.State != RecordingState.Allocated)
         {
             // One source per recording, and a finished recording is never appended to.
@@ -140,8 +141,10 @@ public sealed class RecordingGrain(
 
     public async Task<RecordingStatus> GetStatusAsync()
     {
-        // Whoever looks also ends a recording whose source is gone, between two timer ticks.
+        // Whoever looks also ends a recording whose source is gone, between two timer ticks, and
+        // one whose source never came.
         await WatchSourceAsync(CancellationToken.None);
+        await ExpireUnusedAsync();
         return Status();
     }
 
@@ -206,6 +209,17 @@ public sealed class RecordingGrain(
         if (_record is { State: RecordingState.Receiving } && _source is not null && _watchdog.IsLost(_source.LastHeard, time.GetUtcNow()))
         {
             await StopSourceAsync("source-lost");
+        }
+    }
+
+    // An allocation nobody recorded to within its time ends, so it stops holding a slot of the
+    // silo's open recordings and its credentials stop working.
+    private async Task ExpireUnusedAsync()
+    {
+        if (_record is { State: RecordingState.Allocated } record
+            && time.GetUtcNow() - record.AllocatedAt >= TimeSpan.FromSeconds(options.Value.AllocationTtlSeconds))
+        {
+            await CompleteAsync("expired", 0);
         }
     }
 

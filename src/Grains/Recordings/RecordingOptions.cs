@@ -46,4 +46,25 @@ public sealed class RecordingOptions
     /// <summary>Longest wait between retries of a pending store, in seconds (default 60).</summary>
     [Range(1, 3600)]
     public int StoreRetryMaxSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Seconds an allocated recording waits for its source (default 900). One never recorded to
+    /// ends as <c>expired</c> after this, and no longer counts against <see cref="MaxOpen"/>.
+    /// </summary>
+    [Range(10, 86_400)]
+    public int AllocationTtlSeconds { get; set; } = 900;
+
+    /// <summary>
+    /// Most recordings one silo has open (allocated or receiving) at once, over all callers
+    /// (default 1,000). Each holds a spool file; allocations past it are refused as too many.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxOpen { get; set; } = 1000;
+
+    /// <summary>
+    /// Most open recordings one caller (an API key, loopback, the message bus, Orleans clients)
+    /// may have on one silo (default 500), so one caller cannot take every slot.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxOpenPerCaller { get; set; } = 500;
 }

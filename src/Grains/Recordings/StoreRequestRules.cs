@@ -45,6 +45,13 @@ internal static class StoreRequestRules
             throw new MediaRejectedException(MediaRejection.NoData, $"recording '{name}' received no audio");
         }
 
+        // A stored recording stays what it was stored as: storing it again elsewhere would copy
+        // someone's message over any other item long after it was meant to be kept.
+        if (record is { State: RecordingState.Stored, StoredAs: { } storedAs } && storedAs != mediaName)
+        {
+            throw new MediaRejectedException(MediaRejection.Conflict, $"recording '{name}' is already stored as '{storedAs}'");
+        }
+
         if (record.PendingStoreAs is { } pending && pending != mediaName)
         {
             throw new MediaRejectedException(MediaRejection.Conflict, $"recording '{name}' is waiting to be stored as '{pending}'");

@@ -31,6 +31,9 @@ public sealed class BusResponder(
         };
     }
 
+    /// <summary>The caller name bus allocations count against (one for every switch on the bus).</summary>
+    public const string BusCaller = "bus";
+
     /// <summary>A <c>media_error</c> <c>other</c> for a request that could not be answered; null without a <c>Server-ID</c>.</summary>
     public BusAnswer? Failure(BusRequest request, string message) =>
         request.Answerable ? Error(request, BusErrorCodes.Other, message) : null;
@@ -65,7 +68,7 @@ public sealed class BusResponder(
     {
         try
         {
-            var ticket = await recordings.AllocateAsync(request.MediaName, request.MaxSeconds);
+            var ticket = await recordings.AllocateAsync(request.MediaName, request.MaxSeconds, BusCaller);
             return Reply(request, KazooEvents.RecordResponse, ticket.Name, streamUrl: ticket.Url, maxSeconds: ticket.MaxSeconds);
         }
         catch (MediaRejectedException rejected)

@@ -7,6 +7,7 @@ using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Configuration;
 using MediaOrleans.Silo.Http;
+using MediaOrleans.Silo.Http.Access;
 using MediaOrleans.Silo.Live;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Shout;
@@ -41,6 +42,8 @@ public static class MediaSiloBuilderExtensions
         services.AddValidatedOptions<ContentCacheOptions>(configuration, ContentCacheOptions.Section);
         services.AddValidatedOptions<AudioOptions>(configuration, AudioOptions.Section);
         services.AddValidatedOptions<BusOptions>(configuration, BusOptions.Section);
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
 
         var endpoints = ReadEndpoints(configuration);
         services.AddSingleton(endpoints);
@@ -55,7 +58,10 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<HeldContent>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<StreamAllocator>();
+        services.AddSingleton<OpenRecordings>();
         services.AddSingleton<RecordingAllocator>();
+        services.AddSingleton<ApiKeyRing>();
+        services.AddSingleton<AdminAccess>();
         services.AddSingleton<PlaybackSource>();
         services.AddSingleton<LiveStreamHub>();
         services.AddSingleton<PlaybackRequest>();
@@ -75,6 +81,7 @@ public static class MediaSiloBuilderExtensions
     /// <summary>Maps the HTTP listener's routes.</summary>
     public static WebApplication MapMediaEndpoints(this WebApplication app)
     {
+        app.UseApiStatusPages();
         app.MapPlayback();
         app.MapAdminApi();
         return app;
@@ -87,9 +94,11 @@ public static class MediaSiloBuilderExtensions
         var media = configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions();
         var http = configuration.GetSection(HttpListenerOptions.Section).Get<HttpListenerOptions>() ?? new HttpListenerOptions();
         var shout = configuration.GetSection(ShoutOptions.Section).Get<ShoutOptions>() ?? new ShoutOptions();
+        var admin = configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
         var orleans = configuration.GetSection("Orleans:Endpoints");
         return SiloEndpoints.From(media, http.Port, shout.Port,
-            orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT), orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT));
+            orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT), orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT),
+            admin.Port, admin.ListenAddress);
     }
 
     private static void AddStores(IServiceCollection services, ConfigurationManager configuration)
@@ -133,6 +142,11 @@ public static class MediaSiloBuilderExtensions
             listen.Use(next => connection => playback.OnConnectionAsync(connection, next));
         });
         kestrel.Listen(address, endpoints.ShoutPort, listen => listen.UseConnectionHandler<ShoutConnectionHandler>());
+        if (endpoints.AdminPort is { } adminPort)
+        {
+            // Kestrel only: the admin API (and the health check); AdminAccess keeps admin routes off every other port.
+            kestrel.Listen(IPAddress.Parse(endpoints.AdminListenAddress!), adminPort, listen => listen.Protocols = HttpProtocols.Http1);
+        }
     }
 
     private static void ConfigureOrleans(ISiloBuilder silo, ConfigurationManager configuration, SiloEndpoints endpoints)

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Bus;
+using MediaOrleans.Silo.Http.Access;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Streams;
 using MediaOrleans.Silo.Urls;
@@ -36,19 +38,23 @@ public static class AdminApi
                     "the media store is unavailable; try again shortly");
             }
         });
-        routes.MapPut("/api/media/{**name}", PutMediaAsync);
-        routes.MapGet("/api/media", ListMediaAsync);
-        routes.MapGet("/api/media/{**name}", GetMediaAsync);
-        routes.MapDelete("/api/media/{**name}", DeleteMediaAsync);
-        routes.MapGet("/api/recordings", ListRecordingsAsync);
-        routes.MapPost("/api/streams", CreateStreamAsync);
-        routes.MapPost("/api/recordings", AllocateRecordingAsync);
-        routes.MapGet("/api/recordings/{**name}", GetRecordingAsync);
-        routes.MapPost("/api/recordings/{**path}", StoreRecordingAsync);
-        routes.MapGet("/api/health", (BusStatus bus) => Results.Json(new { status = "ok", bus = bus.Name }));
+        // The access table: every admin route names the weakest role that may call it.
+        routes.MapPut("/api/media/{**name}", PutMediaAsync).Requires(AdminRole.Writer);
+        routes.MapGet("/api/media", ListMediaAsync).Requires(AdminRole.Reader);
+        routes.MapGet("/api/media/{**name}", GetMediaAsync).Requires(AdminRole.Reader);
+        routes.MapDelete("/api/media/{**name}", DeleteMediaAsync).Requires(AdminRole.Writer);
+        routes.MapGet("/api/recordings", ListRecordingsAsync).Requires(AdminRole.Reader);
+        routes.MapPost("/api/streams", CreateStreamAsync).Requires(AdminRole.Reader);
+        routes.MapPost("/api/recordings", AllocateRecordingAsync).Requires(AdminRole.Writer);
+        routes.MapGet("/api/recordings/{**name}", GetRecordingAsync).Requires(AdminRole.Reader);
+        routes.MapPost("/api/recordings/{**path}", StoreRecordingAsync).Requires(AdminRole.Writer);
         routes.MapGet("/api/silo", (ILocalSiloDetails silo, IMp3Decoder decoder, HeldContent held, TranscodeCache transcodes,
             IOptions<TranscodeOptions> transcodeOptions, PlaybackSource playback, IOptions<PlaybackCacheOptions> cache) =>
-            Results.Json(SiloStatus.Read(silo, decoder, held, transcodes, transcodeOptions, playback, cache)));
+            Results.Json(SiloStatus.Read(silo, decoder, held, transcodes, transcodeOptions, playback, cache))).Requires(AdminRole.Reader);
+
+        // Open to every caller on every listener, for load balancers: says only that the silo
+        // answers and how its bus connection stands.
+        routes.MapGet("/api/health", (BusStatus bus) => Results.Json(new { status = "ok", bus = bus.Name }));
     }
 
     private static async Task<IResult> PutMediaAsync(string name, HttpRequest request, IGrainFactory grains,
@@ -100,10 +106,12 @@ public static class AdminApi
     private static async Task<IResult> DeleteMediaAsync(string name, IGrainFactory grains) =>
         MediaName.IsValid(name) && await grains.GetGrain<IMediaFileGrain>(name).DeleteAsync() ? Results.NoContent() : NotFound(name);
 
-    private static async Task<IResult> ListRecordingsAsync(string? prefix, int? limit, IGrainFactory grains, PlaybackUrls urls)
+    private static async Task<IResult> ListRecordingsAsync(string? prefix, int? limit, IGrainFactory grains, PlaybackUrls urls,
+        HttpContext context)
     {
         var recordings = await grains.GetGrain<ICatalogGrain>(0).ListRecordingsAsync(prefix, limit ?? DefaultPage);
-        return Results.Json(new RecordingListResponse([.. recordings.Select(status => RecordingResponse.From(status, urls))]));
+        var reviewer = ReviewUrls(urls, context);
+        return Results.Json(new RecordingListResponse([.. recordings.Select(status => RecordingResponse.From(status, reviewer))]));
     }
 
     private static async Task<IResult> CreateStreamAsync(HttpRequest request, StreamAllocator allocator)
@@ -120,7 +128,7 @@ public static class AdminApi
             : ApiError.From(allocation.Refusal!.Value, allocation.Message);
     }
 
-    private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, RecordingAllocator recordings)
+    private static async Task<IResult> AllocateRecordingAsync(HttpRequest request, RecordingAllocator recordings, HttpContext context)
     {
         var (ask, error) = await ReadJsonAsync<RecordingAllocationRequest>(request, allowEmpty: true);
         if (error is not null)
@@ -130,17 +138,22 @@ public static class AdminApi
 
         try
         {
-            var ticket = await recordings.AllocateAsync(ask?.Name, ask?.MaxSeconds);
+            var ticket = await recordings.AllocateAsync(ask?.Name, ask?.MaxSeconds, "api:" + AdminCaller.Of(context).Name);
             return Results.Json(new RecordingAllocationResponse(ticket.Name, ticket.Url, ticket.MaxSeconds),
                 statusCode: StatusCodes.Status201Created);
         }
         catch (MediaRejectedException rejected)
         {
+            if (rejected.Reason == MediaRejection.TooMany)
+            {
+                context.Response.Headers.RetryAfter = OpenRecordings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
             return ApiError.From(rejected);
         }
     }
 
-    private static async Task<IResult> GetRecordingAsync(string name, IGrainFactory grains, PlaybackUrls urls)
+    private static async Task<IResult> GetRecordingAsync(string name, IGrainFactory grains, PlaybackUrls urls, HttpContext context)
     {
         if (!MediaName.IsValid(name))
         {
@@ -153,10 +166,11 @@ public static class AdminApi
             return NotFound(name);
         }
 
-        return Results.Json(RecordingResponse.From(status, urls));
+        return Results.Json(RecordingResponse.From(status, ReviewUrls(urls, context)));
     }
 
-    private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains, PlaybackUrls urls)
+    private static async Task<IResult> StoreRecordingAsync(string path, HttpRequest request, IGrainFactory grains, PlaybackUrls urls,
+        HttpContext context)
     {
         // Recording names may contain '/', so the action is the path's last segment.
         const string action = "/store";
@@ -195,9 +209,14 @@ public static class AdminApi
         catch (MediaStoreUnavailableException)
         {
             // Accepted: the recording stays spooled and its grain stores it once the store is back.
-            return Results.Json(RecordingResponse.From(await recording.GetStatusAsync(), urls), statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(RecordingResponse.From(await recording.GetStatusAsync(), ReviewUrls(urls, context)),
+                statusCode: StatusCodes.Status202Accepted);
         }
     }
+
+    // A review URL plays a recording: only callers allowed to play recordings get one.
+    private static PlaybackUrls? ReviewUrls(PlaybackUrls urls, HttpContext context) =>
+        AdminCaller.Of(context).MayPlayRecordings ? urls : null;
 
     private static IResult NotFound(string name) =>
         ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"'{name}' does not exist");
@@ -205,6 +224,14 @@ public static class AdminApi
     private static async Task<(T? Value, IResult? Error)> ReadJsonAsync<T>(HttpRequest request, bool allowEmpty)
         where T : class
     {
+        // JSON only, even for an empty body: a web page can send a form or text/plain anywhere
+        // (cross-site, without asking), but not application/json.
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiError.Result(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+                "send this request with Content-Type: application/json"));
+        }
+
         var body = await ReadBodyAsync(request, 64 * 1024);
         if (body is null)
         {
@@ -225,7 +252,9 @@ public static class AdminApi
         }
         catch (JsonException ex)
         {
-            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json", ex.Message));
+            // The serializer's own message names .NET types; say where the body went wrong instead.
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_json",
+                $"the body is not the JSON this request takes (at {ex.Path ?? "$"})"));
         }
     }
 

@@ -18,6 +18,7 @@ public sealed record ApiError(string Error, string? Message = null)
         MediaRejection.NoData => Result(StatusCodes.Status422UnprocessableEntity, "no_data", rejected.Message),
         MediaRejection.InvalidName => Result(StatusCodes.Status400BadRequest, "invalid_name", rejected.Message),
         MediaRejection.Conflict => Result(StatusCodes.Status409Conflict, "conflict", rejected.Message),
+        MediaRejection.TooMany => Result(StatusCodes.Status429TooManyRequests, "too_many", rejected.Message),
         _ => Result(StatusCodes.Status400BadRequest, "invalid_request", rejected.Message),
     };
 

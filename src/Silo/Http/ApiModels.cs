@@ -31,10 +31,13 @@ public sealed record RecordingResponse(
     string Name, string State, long Bytes, int MaxSeconds, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
     string? StoppedReason, string? StoredAs, string? PlaybackUrl, long DurationMs, long? TrailingSilenceMs, string? StorePending)
 {
-    /// <summary>Flattens a grain's status; a recording with bytes gets a review URL.</summary>
-    public static RecordingResponse From(RecordingStatus status, PlaybackUrls urls) => new(
+    /// <summary>
+    /// Flattens a grain's status; a recording with bytes gets a review URL when
+    /// <paramref name="reviewUrls"/> is given (the caller may play recordings).
+    /// </summary>
+    public static RecordingResponse From(RecordingStatus status, PlaybackUrls? reviewUrls) => new(
         status.Name, status.State.ToString().ToLowerInvariant(), status.Bytes, status.MaxSeconds, status.StartedAt, status.EndedAt,
-        status.StoppedReason, status.StoredAs, status.Bytes > 0 ? urls.ForRecording(status.Name) : null, status.DurationMs,
+        status.StoppedReason, status.StoredAs, status.Bytes > 0 ? reviewUrls?.ForRecording(status.Name) : null, status.DurationMs,
         status.TrailingSilenceMs, status.StorePending);
 }
 

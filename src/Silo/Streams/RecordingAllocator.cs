@@ -7,13 +7,21 @@ using Microsoft.Extensions.Options;
 namespace MediaOrleans.Silo.Streams;
 
 /// <summary>
-/// Allocates recordings for every front end: picks a name when none is given, lets the grain
-/// issue the credentials, and builds the <c>shout://</c> URL that names this silo.
+/// Allocates recordings for every front end: picks a name when none is given, holds the
+/// allocation against the caller's and the silo's open-recording caps (<see cref="OpenRecordings"/>),
+/// lets the grain issue the credentials, and builds the <c>shout://</c> URL that names this silo.
 /// </summary>
-public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, ClusterRetry retry, IOptions<RecordingOptions> options)
+public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, ClusterRetry retry, IOptions<RecordingOptions> options,
+    OpenRecordings open)
 {
-    /// <summary>Allocates; throws <see cref="MediaRejectedException"/> for a bad or taken name or length.</summary>
-    public async Task<RecordingTicket> AllocateAsync(string? name, int? maxSeconds)
+    /// <summary>The caller name of allocations asked for by Orleans clients (through <c>IUrlGrain</c>).</summary>
+    public const string OrleansClients = "orleans-clients";
+
+    /// <summary>
+    /// Allocates for <paramref name="caller"/>; throws <see cref="MediaRejectedException"/> for a bad
+    /// or taken name or length, or (<see cref="MediaRejection.TooMany"/>) when a cap is reached.
+    /// </summary>
+    public async Task<RecordingTicket> AllocateAsync(string? name, int? maxSeconds, string caller)
     {
         name ??= $"rec-{Guid.NewGuid():N}";
         if (!MediaName.IsValid(name))
@@ -22,8 +30,17 @@ public sealed class RecordingAllocator(IGrainFactory grains, PlaybackUrls urls, 
         }
 
         var request = new RecordingRequest(maxSeconds ?? options.Value.DefaultMaxSeconds);
-        var allocation = await retry.RunAsync(() => grains.GetGrain<IRecordingGrain>(name).AllocateAsync(request));
-        return new RecordingTicket(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds, allocation.User,
-            allocation.Password);
+        var reserved = await open.ReserveAsync(name, caller);
+        try
+        {
+            var allocation = await retry.RunAsync(() => grains.GetGrain<IRecordingGrain>(name).AllocateAsync(request));
+            return new RecordingTicket(allocation.Name, urls.ForRecordingSource(allocation), allocation.MaxSeconds, allocation.User,
+                allocation.Password);
+        }
+        catch when (reserved)
+        {
+            await open.ReleaseAsync(name);
+            throw;
+        }
     }
 }

@@ -19,5 +19,5 @@ public sealed class UrlGrain(StreamAllocator streams, RecordingAllocator recordi
             : new UrlGrant(null, null, null, allocation.Refusal, allocation.Message);
     }
 
-    public Task<RecordingTicket> AllocateRecordingAsync(string? name, int? maxSeconds) => recordings.AllocateAsync(name, maxSeconds);
+    public Task<RecordingTicket> AllocateRecordingAsync(string? name, int? maxSeconds) => recordings.AllocateAsync(name, maxSeconds, RecordingAllocator.OrleansClients);
 }

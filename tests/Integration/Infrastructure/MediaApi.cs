@@ -4,10 +4,13 @@ using System.Text.Json;
 
 namespace MediaOrleans.IntegrationTests.Infrastructure;
 
-/// <summary>A thin client of the silo's admin API, answering raw JSON so tests see the wire.</summary>
-public sealed class MediaApi(Uri baseAddress) : IDisposable
+/// <summary>
+/// A thin client of the silo's admin API, answering raw JSON so tests see the wire; sends
+/// <paramref name="apiKey"/> as a Bearer token when given.
+/// </summary>
+public sealed class MediaApi(Uri baseAddress, string? apiKey = null) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _http = Create(baseAddress, apiKey);
 
     /// <summary>PUT /api/media/{name}.</summary>
     public async Task<(int Status, JsonElement Body)> UploadAsync(string name, byte[] content, string contentType)
@@ -58,17 +61,45 @@ public sealed class MediaApi(Uri baseAddress) : IDisposable
     public Task<(int Status, JsonElement Body)> StoreRecordingAsync(string name, string mediaName) =>
         PostAsync($"api/recordings/{name}/store", new { mediaName });
 
-    /// <summary>POST a JSON body (or none) to <paramref name="path"/>.</summary>
+    /// <summary>POST a JSON body (or an empty one, still typed application/json) to <paramref name="path"/>.</summary>
     public async Task<(int Status, JsonElement Body)> PostAsync(string path, object? request)
     {
+        using var empty = new ByteArrayContent([]);
+        empty.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = request is null
-            ? await _http.PostAsync(new Uri(path, UriKind.Relative), null)
+            ? await _http.PostAsync(new Uri(path, UriKind.Relative), empty)
             : await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), request);
         return await ReadAsync(response);
     }
 
+    /// <summary>DELETE /api/media/{name}.</summary>
+    public async Task<(int Status, JsonElement Body)> DeleteMediaAsync(string name)
+    {
+        using var response = await _http.DeleteAsync(new Uri("api/media/" + name, UriKind.Relative));
+        return await ReadAsync(response);
+    }
+
+    /// <summary>Sends <paramref name="request"/> as it is; the status, the response headers and the JSON body.</summary>
+    public async Task<(int Status, HttpResponseHeaders Headers, JsonElement Body)> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await _http.SendAsync(request);
+        var (status, body) = await ReadAsync(response);
+        return (status, response.Headers, body);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    private static HttpClient Create(Uri baseAddress, string? apiKey)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return http;
+    }
 
     private static async Task<(int, JsonElement)> ReadAsync(HttpResponseMessage response)
     {

@@ -1,3 +1,4 @@
+using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Bus;
@@ -23,8 +24,9 @@ public sealed class BusResponderTests(GrainClusterFixture fixture) : IClassFixtu
         var urls = PlaybackUrlsFactory.Create(fixture.Time);
         var bus = Options.Create(new BusOptions { ServerId = ServerId });
         var retry = new ClusterRetry(TimeProvider.System);
-        return new BusResponder(new StreamAllocator(fixture.Client, urls, retry, Microsoft.Extensions.Options.Options.Create(new MediaOrleans.Grains.Media.TranscodeOptions())),
-            new RecordingAllocator(fixture.Client, urls, retry, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 })),
+        return new BusResponder(new StreamAllocator(fixture.Client, urls, retry, Options.Create(new TranscodeOptions())),
+            new RecordingAllocator(fixture.Client, urls, retry, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 }),
+                new OpenRecordings(fixture.Client, Options.Create(new RecordingOptions()), TimeProvider.System)),
             new KazooMediaNames(bus), new BusIdentity(bus));
     }
 

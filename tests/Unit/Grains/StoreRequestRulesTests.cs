@@ -16,8 +16,16 @@ public sealed class StoreRequestRulesTests
     public void Check_CompleteRecordingWithAudio_Passes()
     {
         StoreRequestRules.Check("calls/store", Complete, 100, "voicemail/new");
-        StoreRequestRules.Check("calls/store", Complete with { State = RecordingState.Stored }, 100, "voicemail/again");
+        StoreRequestRules.Check("calls/store", Complete with { State = RecordingState.Stored, StoredAs = "voicemail/new" }, 100, "voicemail/new");
         StoreRequestRules.Check("calls/store", Complete with { PendingStoreAs = "voicemail/new" }, 100, "voicemail/new");
+    }
+
+    [Fact]
+    public void Check_StoredRecordingElsewhere_Conflict()
+    {
+        var stored = Complete with { State = RecordingState.Stored, StoredAs = "voicemail/new" };
+
+        Assert.Equal(MediaRejection.Conflict, Refusal(stored, 100, "system_media/vm-enter_pass"));
     }
 
     [Fact]
