@@ -32,6 +32,10 @@ public sealed record FuzzSettings(
     /// <summary>The per-input deadline (default 15 s).</summary>
     public TimeSpan Deadline => PerInputDeadline ?? TimeSpan.FromSeconds(15);
 
-    /// <summary>5xx answers that are not failures: 503 (a cap or an unavailable store, with Retry-After).</summary>
-    public IReadOnlySet<int> Allowed => AllowedServerErrors ?? new HashSet<int> { 503 };
+    /// <summary>
+    /// 5xx answers that are refusals by design, not failures: 501 (a transfer coding the head
+    /// parser does not take), 503 (a cap reached or the store unavailable), 505 (an HTTP version
+    /// other than 1.0 and 1.1).
+    /// </summary>
+    public IReadOnlySet<int> Allowed => AllowedServerErrors ?? new HashSet<int> { 501, 503, 505 };
 }

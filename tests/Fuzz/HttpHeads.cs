@@ -56,6 +56,11 @@ public sealed class HttpHeads(Target target) : IFamily
         }
 
         head.Append(target.AuthorizationLine);
+        if (random.Next(4) != 0)
+        {
+            head.Append("Connection: close\r\n");
+        }
+
         var body = string.Empty;
         switch (random.Next(6))
         {
@@ -87,7 +92,7 @@ public sealed class HttpHeads(Target target) : IFamily
         if (random.Next(3) == 0)
         {
             // A pipelined second request, possibly the control.
-            text += "GET " + (random.Next(2) == 0 ? target.ControlPath : Target(random)) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+            text += "GET " + (random.Next(2) == 0 ? target.ControlPath : Target(random)) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);

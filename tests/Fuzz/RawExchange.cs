@@ -6,15 +6,23 @@ using System.Text.RegularExpressions;
 namespace MediaOrleans.Fuzz;
 
 /// <summary>
-/// Sends raw bytes on a fresh TCP connection, then half-closes it: a server that waits for more
-/// sees the end of input at once, so every exchange must end, by an answer or a close, within
-/// the deadline. An exchange that got no byte back by then is a hang; one that answered and keeps
-/// sending (a live stream) is not.
+/// Sends raw bytes on a fresh TCP connection and reads the answer. Once the silo has been quiet
+/// for a moment the connection is half-closed: a server still waiting for the rest of a head or
+/// body, or for a next request on a kept-alive connection, then sees the end of input, so every
+/// exchange must end, by an answer or a close, within the deadline. An exchange that got no byte
+/// back by then is a hang; one that answered and keeps sending (a live stream) is not.
 /// </summary>
 public static partial class RawExchange
 {
     // Enough to see every status line of a pipelined exchange; the rest of a body is not needed.
     private const int ReadCap = 1 << 20;
+
+    // Long enough for an admin request to be answered before its connection is half-closed
+    // (Kestrel gives up on a request whose client has ended its side).
+    private static readonly TimeSpan QuietBeforeHalfClose = TimeSpan.FromMilliseconds(1500);
+
+    // Once an answer has begun, a shorter pause means it is complete and the connection is kept alive.
+    private static readonly TimeSpan QuietAfterAnswer = TimeSpan.FromMilliseconds(200);
 
     public static async Task<Outcome> SendAsync(int port, ReadOnlyMemory<byte> request, TimeSpan deadline, CancellationToken cancellationToken)
     {
@@ -35,7 +43,6 @@ public static partial class RawExchange
         try
         {
             await socket.SendAsync(request, SocketFlags.None, timeout.Token);
-            socket.Shutdown(SocketShutdown.Send);
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -59,11 +66,26 @@ public static partial class RawExchange
     private static async Task<bool> ReadAsync(Socket socket, MemoryStream received, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
+        var halfClosed = false;
         try
         {
             while (true)
             {
-                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+                var receiving = socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).AsTask();
+                while (!halfClosed && await Task.WhenAny(receiving, Task.Delay(received.Length == 0 ? QuietBeforeHalfClose : QuietAfterAnswer, cancellationToken)) != receiving)
+                {
+                    halfClosed = true;
+                    try
+                    {
+                        socket.Shutdown(SocketShutdown.Send);
+                    }
+                    catch (SocketException)
+                    {
+                        // Already reset by the server: the receive says so.
+                    }
+                }
+
+                var read = await receiving;
                 if (read == 0)
                 {
                     return true;
