@@ -111,11 +111,13 @@ public static class MediaSiloBuilderExtensions
         else
         {
             services.AddSingleton<IMediaStore>(sp =>
-                new DirectoryMediaStore(DataDirectory(sp, "media"), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IMediaCatalog>(sp => new DirectoryMediaCatalog(DataDirectory(sp, "media")));
+                new DirectoryMediaStore(sp.GetRequiredService<DataRoots>().Media, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IMediaCatalog>(sp => new DirectoryMediaCatalog(sp.GetRequiredService<DataRoots>().Media));
         }
 
-        services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(DataDirectory(sp, "recordings")));
+        services.AddSingleton(sp => DataRoots.Open(DataDirectory(sp, "media"), DataDirectory(sp, "recordings"),
+            sp.GetRequiredService<ILogger<DataRoots>>()));
+        services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(sp.GetRequiredService<DataRoots>().Recordings));
     }
 
     private static void ConfigureListeners(KestrelServerOptions kestrel, SiloEndpoints endpoints, HttpListenerOptions http)

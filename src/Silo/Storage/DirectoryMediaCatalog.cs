@@ -5,13 +5,11 @@ using MediaOrleans.Interfaces;
 namespace MediaOrleans.Silo.Storage;
 
 /// <summary>
-/// Lists and removes the items of a <see cref="DirectoryMediaStore"/>: every
-/// <c>&lt;name&gt;.media</c> directory with a <c>meta.json</c> under the root is one item.
+/// Lists and removes the items of a <see cref="DirectoryMediaStore"/>: every item directory (see
+/// <see cref="DataPaths"/>) with a <c>meta.json</c> under the root is one item.
 /// </summary>
 public sealed class DirectoryMediaCatalog(string root) : IMediaCatalog
 {
-    private const string Suffix = ".media";
-
     public async IAsyncEnumerable<string> ListNamesAsync(string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(root))
@@ -19,11 +17,10 @@ public sealed class DirectoryMediaCatalog(string root) : IMediaCatalog
             yield break;
         }
 
-        var names = Directory.EnumerateFiles(root, "meta.json", SearchOption.AllDirectories)
-            .Select(meta => Path.GetRelativePath(root, Path.GetDirectoryName(meta)!).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(item => item.EndsWith(Suffix, StringComparison.Ordinal))
-            .Select(item => item[..^Suffix.Length])
-            .Where(name => MediaName.IsValid(name) && name.StartsWith(prefix ?? string.Empty, StringComparison.Ordinal))
+        var names = Directory.EnumerateFiles(root, DirectoryMediaStore.MetaFile, SearchOption.AllDirectories)
+            .Select(meta => DataPaths.NameOf(root, Path.GetDirectoryName(meta)!))
+            .OfType<string>()
+            .Where(name => name.StartsWith(prefix ?? string.Empty, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         foreach (var name in names)
         {
@@ -34,17 +31,21 @@ public sealed class DirectoryMediaCatalog(string root) : IMediaCatalog
         await Task.CompletedTask;
     }
 
+    /// <summary>Removes exactly the item <paramref name="name"/>; <c>false</c> when there is no such item.</summary>
     public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
-        var directory = DataPaths.For(root, name, Suffix);
-        if (!Directory.Exists(directory))
+        var directory = DataPaths.ItemDirectory(root, name);
+        var meta = Path.Combine(directory, DirectoryMediaStore.MetaFile);
+        if (!File.Exists(meta))
         {
             return Task.FromResult(false);
         }
 
         // The description goes first, so a reader never finds a description without its bytes.
-        File.Delete(Path.Combine(directory, "meta.json"));
+        // The item directory holds only this item's files: items named below it live beside it.
+        File.Delete(meta);
         Directory.Delete(directory, recursive: true);
+        DataPaths.RemoveEmptyParents(root, directory);
         return Task.FromResult(true);
     }
 }

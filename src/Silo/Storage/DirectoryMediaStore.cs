@@ -6,13 +6,14 @@ using MediaOrleans.Interfaces;
 namespace MediaOrleans.Silo.Storage;
 
 /// <summary>
-/// The embedded default store: each item is a directory <c>media/&lt;name&gt;.media/</c> holding
-/// <c>meta.json</c> (the current version's description) and <c>&lt;version&gt;.bin</c>. The version
+/// The embedded default store: each item is a directory <c>media/&lt;name&gt;/@item/</c> (see
+/// <see cref="DataPaths"/>) holding <c>meta.json</c> (the current version's description) and
+/// <c>&lt;version&gt;.bin</c>. The version
 /// is derived from the content's SHA-256, so the same bytes always have the same version.
 /// </summary>
 public sealed class DirectoryMediaStore(string root, TimeProvider time) : IMediaStore
 {
-    private const string MetaFile = "meta.json";
+    internal const string MetaFile = "meta.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<MediaInfo?> GetInfoAsync(string name, CancellationToken cancellationToken = default)
@@ -76,7 +77,7 @@ public sealed class DirectoryMediaStore(string root, TimeProvider time) : IMedia
     {
     }
 
-    private string ItemDirectory(string name) => DataPaths.For(root, name, ".media");
+    private string ItemDirectory(string name) => DataPaths.ItemDirectory(root, name);
 
     private string ContentPath(string name, string version) => Path.Combine(ItemDirectory(name), version + ".bin");
 

@@ -6,12 +6,16 @@ using MediaOrleans.Grains.Storage;
 namespace MediaOrleans.Silo.Storage;
 
 /// <summary>
-/// Spools each recording as <c>recordings/&lt;name&gt;.mp3</c> beside its record
-/// <c>&lt;name&gt;.json</c>. Bytes are written through to the OS on every append, so a crash of
-/// the silo process loses nothing that was acknowledged.
+/// Spools each recording in its item directory <c>recordings/&lt;name&gt;/@item/</c> (see
+/// <see cref="DataPaths"/>): the bytes as <c>audio.mp3</c> beside the record <c>record.json</c>.
+/// Bytes are written through to the OS on every append, so a crash of the silo process loses
+/// nothing that was acknowledged.
 /// </summary>
 public sealed class FileRecordingSpool(string root) : IRecordingSpool
 {
+    internal const string RecordFile = "record.json";
+    internal const string AudioFile = "audio.mp3";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -39,8 +43,13 @@ public sealed class FileRecordingSpool(string root) : IRecordingSpool
             yield break;
         }
 
-        foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories))
+        foreach (var path in Directory.EnumerateFiles(root, RecordFile, SearchOption.AllDirectories))
         {
+            if (DataPaths.NameOf(root, Path.GetDirectoryName(path)!) is null)
+            {
+                continue;
+            }
+
             RecordingRecord? record;
             try
             {
@@ -97,9 +106,9 @@ public sealed class FileRecordingSpool(string root) : IRecordingSpool
         return total;
     }
 
-    private string AudioPath(string name) => DataPaths.For(root, name, ".mp3");
+    private string AudioPath(string name) => Path.Combine(DataPaths.ItemDirectory(root, name), AudioFile);
 
-    private string RecordPath(string name) => DataPaths.For(root, name, ".json");
+    private string RecordPath(string name) => Path.Combine(DataPaths.ItemDirectory(root, name), RecordFile);
 
     // bufferSize 1 on the stream: every append goes straight to the OS, nothing waits in user space.
     private sealed class FileSpoolWriter(FileStream file) : IRecordingSpoolWriter

@@ -11,4 +11,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(6101, LogLevel.Warning, "Recording {Recording} could not be resumed at start: {Reason}")]
     public static partial void ResumeFailed(ILogger logger, string recording, string reason);
+
+    [LoggerMessage(6102, LogLevel.Information, "Moved {Count} {Kind} of the earlier directory layout under {Root} into the current one")]
+    public static partial void LegacyLayoutMoved(ILogger logger, int count, string kind, string root);
 }

@@ -204,7 +204,7 @@ public sealed class BusRequestTests(RabbitMqServer broker, BusSiloFixture fixtur
         var client = await ReadyAsync();
         var name = "bus-corrupt-" + Guid.NewGuid().ToString("N")[..8];
         // A store item whose description cannot be read: its grain fails to activate on every try.
-        var meta = Path.Combine(fixture.Silo.DataPath, "media", "system_media", name + ".media", "meta.json");
+        var meta = Path.Combine(fixture.Silo.DataPath, "media", "system_media", name, "@item", "meta.json");
         Directory.CreateDirectory(Path.GetDirectoryName(meta)!);
         await File.WriteAllTextAsync(meta, "{ not json");
         var msgId = Guid.NewGuid().ToString("N");

@@ -64,7 +64,7 @@ public sealed class LargeRecordingPushTests(LargeRecordingPushTests.Silo fixture
         var length = new FileInfo(file).Length;
         Assert.Equal("complete", pushed.GetProperty("state").GetString());
         Assert.Equal(length, pushed.GetProperty("bytes").GetInt64());
-        var spooled = Path.Combine(fixture.Process.DataPath, "recordings", "big", "mediactl.mp3");
+        var spooled = Path.Combine(fixture.Process.DataPath, "recordings", "big", "mediactl", "@item", "audio.mp3");
         Assert.Equal(length, new FileInfo(spooled).Length);
         Assert.Equal(await HashAsync(file), await HashAsync(spooled));
         output.WriteLine($"mediactl push: {length:N0} bytes in {elapsed.TotalSeconds:0.0} s including process start");

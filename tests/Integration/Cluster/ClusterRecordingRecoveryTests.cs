@@ -60,7 +60,7 @@ public sealed class ClusterRecordingRecoveryTests(PostgresFixture postgres, ITes
 
             Assert.Equal("interrupted", recovered.GetProperty("stoppedReason").GetString());
             Assert.InRange(bytes, confirmed, call.Length * 3L);
-            var spooled = await File.ReadAllBytesAsync(Path.Combine(cluster.DataPath, "recordings", name + ".mp3"));
+            var spooled = await File.ReadAllBytesAsync(Path.Combine(cluster.DataPath, "recordings", name, "@item", "audio.mp3"));
             Assert.Equal(bytes, spooled.Length);
             Assert.Equal((await File.ReadAllBytesAsync(source))[..spooled.Length], spooled);
         }

@@ -43,6 +43,25 @@ public sealed class AdminApiTests(SiloFixture fixture) : IClassFixture<SiloFixtu
     }
 
     [SkippableFact]
+    public async Task DeleteMedia_RemovesExactlyThatItem_And404sForANameThatNeverExisted()
+    {
+        var wav = await File.ReadAllBytesAsync(await AudioFiles.Tone8kWavAsync());
+        Assert.Equal(200, (await fixture.Api.UploadAsync("deleting/n/a.media/x", wav, "audio/wav")).Status);
+
+        var (never, error) = await fixture.Api.DeleteMediaAsync("deleting/n/a");
+
+        Assert.Equal(404, never);
+        Assert.Equal("not_found", error.GetProperty("error").GetString());
+        Assert.Equal(200, (await fixture.Api.GetMediaAsync("deleting/n/a.media/x")).Status);
+
+        Assert.Equal(200, (await fixture.Api.UploadAsync("deleting/n/a", wav, "audio/wav")).Status);
+        Assert.Equal(204, (await fixture.Api.DeleteMediaAsync("deleting/n/a")).Status);
+        Assert.Equal(404, (await fixture.Api.GetMediaAsync("deleting/n/a")).Status);
+        Assert.Equal(200, (await fixture.Api.GetMediaAsync("deleting/n/a.media/x")).Status);
+        Assert.Equal(404, (await fixture.Api.DeleteMediaAsync("deleting/n/a")).Status);
+    }
+
+    [SkippableFact]
     public async Task UploadText_AsAudio_IsRefusedWith422AndNothingStored()
     {
         var (status, error) = await fixture.Api.UploadAsync("prompts/garbage", Encoding.ASCII.GetBytes("this is not audio at all"), "audio/wav");

@@ -35,6 +35,13 @@ public sealed class MediaApi(Uri baseAddress, string? apiKey = null) : IDisposab
         return await ReadAsync(response);
     }
 
+    /// <summary>DELETE /api/media/{name}.</summary>
+    public async Task<(int Status, JsonElement Body)> DeleteMediaAsync(string name)
+    {
+        using var response = await _http.DeleteAsync(new Uri("api/media/" + name, UriKind.Relative));
+        return await ReadAsync(response);
+    }
+
     /// <summary>POST /api/streams with <paramref name="request"/> as JSON.</summary>
     public Task<(int Status, JsonElement Body)> StreamAsync(object request) => PostAsync("api/streams", request);
 
