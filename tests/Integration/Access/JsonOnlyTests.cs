@@ -66,6 +66,8 @@ public sealed class JsonOnlyTests(SiloFixture fixture) : IClassFixture<SiloFixtu
         var message = body.GetProperty("message").GetString()!;
         Assert.Contains("$.maxSeconds", message, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MediaOrleans.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -19,14 +19,14 @@ public sealed class BusResponderTests(GrainClusterFixture fixture) : IClassFixtu
     private static readonly byte[] Wav = WavBuilder.PcmFile(8000, 1, 16, 8000);
     private static readonly byte[] Mp3 = Mp3Builder.Mpeg25Frames(20);
 
-    private BusResponder Responder()
+    private BusResponder Responder(RecordingOptions? caps = null)
     {
         var urls = PlaybackUrlsFactory.Create(fixture.Time);
         var bus = Options.Create(new BusOptions { ServerId = ServerId });
         var retry = new ClusterRetry(TimeProvider.System);
         return new BusResponder(new StreamAllocator(fixture.Client, urls, retry, Options.Create(new TranscodeOptions())),
             new RecordingAllocator(fixture.Client, urls, retry, Options.Create(new RecordingOptions { DefaultMaxSeconds = 120 }),
-                new OpenRecordings(fixture.Client, Options.Create(new RecordingOptions()), TimeProvider.System)),
+                new OpenRecordings(fixture.Client, Options.Create(caps ?? new RecordingOptions()), TimeProvider.System)),
             new KazooMediaNames(bus), new BusIdentity(bus));
     }
 
@@ -235,5 +235,19 @@ public sealed class BusResponderTests(GrainClusterFixture fixture) : IClassFixtu
 
         Assert.Equal("other", reply.ErrorCode);
         Assert.Contains(message, reply.ErrorMsg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Record_PastTheOpenRecordingCap_IsOther()
+    {
+        var responder = Responder(new RecordingOptions { MaxOpen = 10, MaxOpenPerCaller = 1 });
+        var first = await responder.AnswerAsync(new BusRequest(BusRequestKind.Record, "caller-queue", "m-cap1", "vm/bus/cap-1"));
+
+        var second = await responder.AnswerAsync(new BusRequest(BusRequestKind.Record, "caller-queue", "m-cap2", "vm/bus/cap-2"));
+
+        Assert.Equal("record_resp", first!.Reply.EventName);
+        Assert.Equal(("media_error", "other", "vm/bus/cap-2"), (second!.Reply.EventName, second.Reply.ErrorCode, second.Reply.MediaName));
+        Assert.Contains("Media:Recordings:MaxOpenPerCaller", second.Reply.ErrorMsg, StringComparison.Ordinal);
+        Assert.Equal(RecordingState.Unknown, (await fixture.Client.GetGrain<IRecordingGrain>("vm/bus/cap-2").GetStatusAsync()).State);
     }
 }

@@ -10,14 +10,15 @@ namespace MediaOrleans.Silo.Http.Access;
 /// </summary>
 public sealed class AdminAccess(ApiKeyRing keys, SiloEndpoints endpoints)
 {
-    private const string Scheme = "Bearer";
+    /// <summary>The authentication scheme callers use and 401 answers name.</summary>
+    public const string Scheme = "Bearer";
 
     /// <summary>The refusal for <paramref name="context"/> on a route needing <paramref name="required"/>, or null once the caller is attached.</summary>
-    public IResult? Check(HttpContext context, AdminRole required)
+    public AccessRefusal? Check(HttpContext context, AdminRole required)
     {
         if (endpoints.AdminPort is { } adminPort && context.Connection.LocalPort != adminPort)
         {
-            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", "the admin API is served on its own port on this silo");
+            return new AccessRefusal(StatusCodes.Status404NotFound, "not_found", "the admin API is served on its own port on this silo");
         }
 
         if (keys.IsEmpty)
@@ -28,18 +29,18 @@ public sealed class AdminAccess(ApiKeyRing keys, SiloEndpoints endpoints)
                 return null;
             }
 
-            return Unauthorized(context, "no API key is configured, so the admin API answers loopback callers only; "
+            return Unauthorized("no API key is configured, so the admin API answers loopback callers only; "
                 + "configure Media:Admin:ApiKeys:<name>:Secret and Media:Admin:ApiKeys:<name>:Role and send Authorization: Bearer <key>");
         }
 
         if (PresentedKey(context.Request) is not { } presented || keys.Find(presented) is not { } key)
         {
-            return Unauthorized(context, "a valid API key is required: send Authorization: Bearer <key>");
+            return Unauthorized("a valid API key is required: send Authorization: Bearer <key>");
         }
 
         if (key.Role < required)
         {
-            return ApiError.Result(StatusCodes.Status403Forbidden, "forbidden",
+            return new AccessRefusal(StatusCodes.Status403Forbidden, "forbidden",
                 $"API key '{key.Name}' has role {Name(key.Role)}; this request needs role {Name(required)} or stronger");
         }
 
@@ -47,11 +48,8 @@ public sealed class AdminAccess(ApiKeyRing keys, SiloEndpoints endpoints)
         return null;
     }
 
-    private static IResult Unauthorized(HttpContext context, string message)
-    {
-        context.Response.Headers.WWWAuthenticate = Scheme;
-        return ApiError.Result(StatusCodes.Status401Unauthorized, "unauthorized", message);
-    }
+    private static AccessRefusal Unauthorized(string message) =>
+        new(StatusCodes.Status401Unauthorized, "unauthorized", message, Challenge: true);
 
     private static string? PresentedKey(HttpRequest request)
     {
