@@ -74,14 +74,29 @@ internal static class DataPaths
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> through a temporary file and a rename.</summary>
     public static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        await using (var file = CreateWithParents(temporary))
         {
             await file.WriteAsync(content, cancellationToken);
             file.Flush(flushToDisk: true);
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    private static FileStream CreateWithParents(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            }
+            catch (DirectoryNotFoundException) when (attempt < 3)
+            {
+                // A neighbour's removal took an empty parent away while this one was being made: make it again.
+            }
+        }
     }
 }

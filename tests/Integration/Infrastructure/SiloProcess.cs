@@ -31,6 +31,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>SHOUT listener port.</summary>
     public int ShoutPort => Ports.Shout;
 
+    /// <summary>The silo's process id.</summary>
+    public int Pid => _process.Id;
+
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
