@@ -15,6 +15,10 @@ internal static partial class HttpLog
     [LoggerMessage(4004, LogLevel.Debug, "Connection from {Address} refused: {Refusal}")]
     public static partial void ConnectionRefused(ILogger logger, string? address, ConnectionRefusal refusal);
 
+    [LoggerMessage(4006, LogLevel.Warning,
+        "HTTP port refusing connections (503): {Refusal}, the latest from {Address}, {Open} open; warned at most once a minute")]
+    public static partial void ConnectionCapReached(ILogger logger, string? address, ConnectionRefusal refusal, int open);
+
     [LoggerMessage(4005, LogLevel.Debug, "Playback reader slower than {BytesPerSecond} B/s: connection closed")]
     public static partial void ReaderTooSlow(ILogger logger, int bytesPerSecond);
 

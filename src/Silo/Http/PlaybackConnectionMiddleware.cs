@@ -31,6 +31,7 @@ public sealed class PlaybackConnectionMiddleware(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpListenerOptions _options = options.Value;
     private readonly ConnectionGate _gate = options.Value.CreateGate();
+    private readonly WarningPace _capWarnings = new(TimeSpan.FromMinutes(1), time);
 
     /// <summary>Kestrel connection middleware entry point.</summary>
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
@@ -40,6 +41,11 @@ public sealed class PlaybackConnectionMiddleware(
         if (lease is null)
         {
             HttpLog.ConnectionRefused(logger, address?.ToString(), refusal);
+            if (_capWarnings.Due())
+            {
+                HttpLog.ConnectionCapReached(logger, address?.ToString(), refusal, _gate.Open);
+            }
+
             await TurnAway.AnswerAndCloseAsync(connection.Transport, TooManyConnections(refusal));
             return;
         }

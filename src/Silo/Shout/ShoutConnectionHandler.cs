@@ -32,6 +32,7 @@ public sealed class ShoutConnectionHandler(
     private const int MaxDiscardedBodyBytes = 64 * 1024;
     private readonly ShoutOptions _options = options.Value;
     private readonly ConnectionGate _gate = options.Value.CreateGate();
+    private readonly WarningPace _capWarnings = new(TimeSpan.FromMinutes(1), time);
     private readonly AddressCooling _cooling = new(options.Value.SourceAuthMaxFailures,
         TimeSpan.FromSeconds(options.Value.SourceAuthWindowSeconds), TimeSpan.FromSeconds(options.Value.SourceAuthCoolingSeconds), time);
 
@@ -44,6 +45,11 @@ public sealed class ShoutConnectionHandler(
         if (lease is null)
         {
             ShoutLog.ConnectionRefused(logger, refusal);
+            if (_capWarnings.Due())
+            {
+                ShoutLog.ConnectionCapReached(logger, address?.ToString(), refusal, _gate.Open);
+            }
+
             await TurnAway.AnswerAndCloseAsync(connection.Transport, ShoutReplies.Status(503, http11: false, keepAlive: false,
                 RetryAfter(_options.ConnectionRetryAfterSeconds)));
             return;

@@ -35,6 +35,10 @@ internal static partial class ShoutLog
         "Address {Address} presented wrong source credentials {Failures} times within {WindowSeconds} s: its sources are refused (429) for {CoolingSeconds} s")]
     public static partial void AddressCooled(ILogger logger, string address, int failures, int windowSeconds, int coolingSeconds);
 
+    [LoggerMessage(3011, LogLevel.Warning,
+        "SHOUT port refusing connections (503): {Refusal}, the latest from {Address}, {Open} open; warned at most once a minute")]
+    public static partial void ConnectionCapReached(ILogger logger, string? address, ConnectionRefusal refusal, int open);
+
     [LoggerMessage(3010, LogLevel.Debug, "Playback reader slower than {BytesPerSecond} B/s: connection closed")]
     public static partial void ReaderTooSlow(ILogger logger, int bytesPerSecond);
 

@@ -39,6 +39,8 @@ public sealed class ConnectionCapTests(CappedSiloFixture fixture) : IClassFixtur
             Assert.Equal(wav, await other.ReadBodyOfAsync(head));
         }
 
+        Assert.Contains("HTTP port refusing connections (503)", fixture.Silo.Output, StringComparison.Ordinal);
+
         // A closed connection gives its place back.
         await held[0].DisposeAsync();
         await AssertServedSoonAsync(crowd, path);

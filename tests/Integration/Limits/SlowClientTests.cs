@@ -147,6 +147,55 @@ public sealed class SlowClientTests(StrictSiloFixture fixture) : IClassFixture<S
         Assert.Equal("too-slow", recording.GetProperty("stoppedReason").GetString());
     }
 
+    [SkippableFact]
+    public async Task Slowloris_HundredPerPort_AreCutWhileControlPlaysSucceed()
+    {
+        const int PerPort = 100;
+        var (wav, httpPath) = await UploadToneAsync("prompts/control");
+        var mp3 = await File.ReadAllBytesAsync(await AudioFiles.Call8kMp3Async());
+        Assert.Equal(200, (await fixture.Api.UploadAsync("prompts/control-mp3", mp3, "audio/mpeg")).Status);
+        var shoutUrl = (await fixture.Api.StreamUrlAsync("prompts/control-mp3")).Replace("shout://", "http://", StringComparison.Ordinal);
+        using var stop = new CancellationTokenSource(CutWithin);
+
+        var slow = Enumerable.Range(0, PerPort)
+            .SelectMany(_ => new[] { fixture.Silo.HttpPort, fixture.Silo.ShoutPort })
+            .Select(port => Task.Run(() => SlowlorisAsync(port, stop.Token)))
+            .ToList();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(wav, await http.GetByteArrayAsync(new Uri(fixture.Silo.HttpBase, httpPath)));
+            Assert.Equal(mp3, await http.GetByteArrayAsync(shoutUrl));
+            await Task.Delay(200);
+        }
+
+        var cut = await Task.WhenAll(slow);
+        Assert.True(cut.All(c => c), $"{cut.Count(c => !c)} of {cut.Length} slow connections were never cut");
+    }
+
+    // An unfinished head, one more header line every half second; true once the silo cuts it.
+    private static async Task<bool> SlowlorisAsync(int port, CancellationToken stop)
+    {
+        await using var connection = await RawConnection.OpenAsync(port);
+        try
+        {
+            await connection.SendAsync("GET /m/slow HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            var answer = connection.ReadHeadAsync(CutWithin);
+            while (!answer.IsCompleted && !stop.IsCancellationRequested)
+            {
+                await connection.SendAsync("X-Slow: 1\r\n");
+                await Task.WhenAny(answer, Task.Delay(500, stop));
+            }
+
+            return answer.IsCompleted;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     // A PUT source admitted with the recording's credentials: its body follows.
     private async Task<RawConnection> OpenSourceAsync(ShoutUrl url)
     {
