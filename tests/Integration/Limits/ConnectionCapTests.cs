@@ -100,13 +100,21 @@ public sealed class ConnectionCapTests(CappedSiloFixture fixture) : IClassFixtur
         await DisposeAllAsync(held);
     }
 
-    // Connections that are open and have sent nothing: each holds a place.
-    private static async Task<RawConnection[]> HoldAsync(int port, IPAddress source, int count)
+    // Connections that were admitted (each answered one request) and stay open: each holds a
+    // place. Waiting for the answer makes sure the silo counted them before the next one comes.
+    private async Task<RawConnection[]> HoldAsync(int port, IPAddress source, int count)
     {
+        var request = port == fixture.Silo.ShoutPort
+            ? "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            : "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         var held = new RawConnection[count];
         for (var i = 0; i < count; i++)
         {
             held[i] = await RawConnection.OpenAsync(port, source);
+            await held[i].SendAsync(request);
+            var head = await held[i].ReadHeadAsync();
+            Assert.Equal(200, RawConnection.StatusOf(head));
+            await held[i].ReadBodyOfAsync(head);
         }
 
         return held;
