@@ -20,8 +20,10 @@ internal static partial class MediaLog
     [LoggerMessage(1009, LogLevel.Warning, "Media {Media} version {Version} not transcoded: {Reason}")]
     public static partial void TranscodeOverBudget(ILogger logger, string media, string version, string reason);
 
-    [LoggerMessage(1004, LogLevel.Error, "Media {Media} version {Version} could not be decoded for transcoding")]
-    public static partial void TranscodeFailed(ILogger logger, Exception exception, string media, string version);
+    // A Warning without a stack: anyone who may upload can send audio the decoder refuses, and
+    // the reason is all an operator needs.
+    [LoggerMessage(1004, LogLevel.Warning, "Media {Media} version {Version} could not be decoded for transcoding: {Reason}")]
+    public static partial void TranscodeFailed(ILogger logger, string media, string version, string reason);
 
     [LoggerMessage(1005, LogLevel.Warning, "Media {Media} version {Version}: loading stopped after {Arrived} of {Bytes} bytes: {Reason}")]
     public static partial void LoadFailed(ILogger logger, string media, string version, long arrived, long bytes, string reason);

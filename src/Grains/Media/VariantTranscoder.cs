@@ -35,7 +35,7 @@ internal sealed class VariantTranscoder(IMp3Decoder mp3Decoder, TranscodeOptions
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            MediaLog.TranscodeFailed(logger, ex, info.Name, info.Version);
+            MediaLog.TranscodeFailed(logger, info.Name, info.Version, ex.Message);
             return null;
         }
 

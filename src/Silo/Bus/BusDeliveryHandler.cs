@@ -1,3 +1,4 @@
+using MediaOrleans.Silo.Limits;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -19,6 +20,9 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
 {
     // A confirm normally takes one broker round trip; past this the reply is treated as not taken.
     private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(30);
+    // Whoever may publish can send unanswerable messages in a loop: one warning a minute says so,
+    // the rest go to Debug instead of flooding the log.
+    private readonly WarningPace _unanswerableWarnings = new(TimeSpan.FromMinutes(1), TimeProvider.System);
     private int _inFlight;
 
     private enum Settlement
@@ -87,7 +91,15 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
 
         if (answer is null)
         {
-            BusLog.Unanswerable(logger, request.Problem ?? "no Server-ID to reply to");
+            var problem = request.Problem ?? "no Server-ID to reply to";
+            if (_unanswerableWarnings.Due())
+            {
+                BusLog.Unanswerable(logger, problem);
+            }
+            else
+            {
+                BusLog.UnanswerableAgain(logger, problem);
+            }
             return Settlement.Ack;
         }
 

@@ -28,6 +28,9 @@ internal static partial class BusLog
     [LoggerMessage(7006, LogLevel.Warning, "Bus message without a usable Server-ID acknowledged unanswered: {Problem}")]
     public static partial void Unanswerable(ILogger logger, string problem);
 
+    [LoggerMessage(7026, LogLevel.Debug, "Bus message without a usable Server-ID acknowledged unanswered: {Problem}")]
+    public static partial void UnanswerableAgain(ILogger logger, string problem);
+
     [LoggerMessage(7007, LogLevel.Debug, "Bus request {MsgId} from {ServerId} answered with {EventName} {ErrorCode}")]
     public static partial void Answered(ILogger logger, string? msgId, string serverId, string eventName, string errorCode);
 

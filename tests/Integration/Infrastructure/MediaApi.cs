@@ -79,13 +79,6 @@ public sealed class MediaApi(Uri baseAddress, string? apiKey = null) : IDisposab
         return await ReadAsync(response);
     }
 
-    /// <summary>DELETE /api/media/{name}.</summary>
-    public async Task<(int Status, JsonElement Body)> DeleteMediaAsync(string name)
-    {
-        using var response = await _http.DeleteAsync(new Uri("api/media/" + name, UriKind.Relative));
-        return await ReadAsync(response);
-    }
-
     /// <summary>Sends <paramref name="request"/> as it is; the status, the response headers and the JSON body.</summary>
     public async Task<(int Status, HttpResponseHeaders Headers, JsonElement Body)> SendAsync(HttpRequestMessage request)
     {

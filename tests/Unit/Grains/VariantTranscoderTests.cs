@@ -2,6 +2,8 @@ using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Tests.Audio;
+using MediaOrleans.Tests.Logging;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MediaOrleans.Tests.Grains;
@@ -77,5 +79,20 @@ public sealed class VariantTranscoderTests
         byte[] garbage = [.. "RIFF but nothing like a wave file"u8];
 
         Assert.Null(Transcoder.Transcode(Stored("audio/wav", garbage), garbage, new MediaVariant("wav", 8000)));
+    }
+
+    [Fact]
+    public void Transcode_UndecodableUpload_LogsOneWarningWithoutAStack()
+    {
+        // Anyone who may upload can send this as often as they like: an Error with a stack
+        // trace each time would be a log flood.
+        var logger = new CollectingLogger();
+        var transcoder = new VariantTranscoder(Mp3Decoders.Create(Mp3DecoderKind.Auto), new TranscodeOptions(), TimeProvider.System, logger);
+        byte[] garbage = [.. "RIFF but nothing like a wave file"u8];
+
+        Assert.Null(transcoder.Transcode(Stored("audio/wav", garbage), garbage, new MediaVariant("wav", 8000)));
+        Assert.Equal(1, logger.Count(LogLevel.Warning));
+        Assert.Equal(0, logger.Count(LogLevel.Error));
+        Assert.False(logger.AnyException);
     }
 }

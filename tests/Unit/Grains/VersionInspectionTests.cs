@@ -1,6 +1,7 @@
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Tests.Audio;
+using MediaOrleans.Tests.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -65,31 +66,13 @@ public sealed class VersionInspectionTests
     public void InspectIfLoaded_NotAudio_IsLoggedOnceAndServedAsStored()
     {
         var entry = Uninspected([.. "RIFF but nothing like a wave file"u8]);
-        var logger = new CountingLogger();
+        var logger = new CollectingLogger();
 
         VersionInspection.InspectIfLoaded(entry, logger);
         VersionInspection.InspectIfLoaded(entry, logger);
 
-        Assert.Equal(1, logger.Warnings);
+        Assert.Equal(1, logger.Count(LogLevel.Warning));
         Assert.True(entry.Inspected);
         Assert.False(entry.Info.Audio.IsKnown);
-    }
-
-    private sealed class CountingLogger : ILogger
-    {
-        public int Warnings { get; private set; }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (logLevel == LogLevel.Warning)
-            {
-                Warnings++;
-            }
-        }
     }
 }
