@@ -13,9 +13,11 @@ using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Storage;
 using MediaOrleans.Silo.Storage.CouchDb;
 using MediaOrleans.Silo.Streams;
+using MediaOrleans.Silo.Tls;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -41,10 +43,18 @@ public static class MediaSiloBuilderExtensions
         services.AddValidatedOptions<ContentCacheOptions>(configuration, ContentCacheOptions.Section);
         services.AddValidatedOptions<AudioOptions>(configuration, AudioOptions.Section);
         services.AddValidatedOptions<BusOptions>(configuration, BusOptions.Section);
+        services.AddValidatedOptions<TlsOptions>(configuration, TlsOptions.Section);
+        services.AddValidatedOptions<HttpsListenerOptions>(configuration, HttpsListenerOptions.Section);
+        services.AddOptions<ShoutOptions>().Validate<IOptions<TlsOptions>>(
+            (shout, tls) => shout.Tls != ShoutTlsMode.Required || tls.Value.IsConfigured,
+            "Media:Shout:Tls = 'Required' needs a certificate: set Media:Tls:CertificatePath and Media:Tls:KeyPath");
 
         var endpoints = ReadEndpoints(configuration);
         services.AddSingleton(endpoints);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerCertificate>();
+        services.AddSingleton<ShoutTlsSteering>();
+        services.AddSingleton<ShoutTls>();
         AddStores(services, configuration);
 
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
@@ -87,9 +97,12 @@ public static class MediaSiloBuilderExtensions
         var media = configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions();
         var http = configuration.GetSection(HttpListenerOptions.Section).Get<HttpListenerOptions>() ?? new HttpListenerOptions();
         var shout = configuration.GetSection(ShoutOptions.Section).Get<ShoutOptions>() ?? new ShoutOptions();
+        var https = configuration.GetSection(HttpsListenerOptions.Section).Get<HttpsListenerOptions>() ?? new HttpsListenerOptions();
+        var tls = configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         var orleans = configuration.GetSection("Orleans:Endpoints");
         return SiloEndpoints.From(media, http.Port, shout.Port,
-            orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT), orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT));
+            orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT), orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT),
+            tls.IsConfigured ? https.Port : null);
     }
 
     private static void AddStores(IServiceCollection services, ConfigurationManager configuration)
@@ -125,6 +138,24 @@ public static class MediaSiloBuilderExtensions
             var playback = listen.ApplicationServices.GetRequiredService<PlaybackConnectionMiddleware>();
             listen.Use(next => connection => playback.OnConnectionAsync(connection, next));
         });
+        if (endpoints.HttpsPort is { } httpsPort)
+        {
+            kestrel.Listen(address, httpsPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                // TLS first, so the playback fast path reads decrypted heads as on the HTTP port;
+                // each handshake asks for the current certificate, which follows the files.
+                var certificate = listen.ApplicationServices.GetRequiredService<ServerCertificate>();
+                listen.UseHttps(new TlsHandshakeCallbackOptions
+                {
+                    OnConnection = _ => ValueTask.FromResult(certificate.ServerOptions()),
+                    HandshakeTimeout = http.HeadTimeout,
+                });
+                var playback = listen.ApplicationServices.GetRequiredService<PlaybackConnectionMiddleware>();
+                listen.Use(next => connection => playback.OnConnectionAsync(connection, next));
+            });
+        }
+
         kestrel.Listen(address, endpoints.ShoutPort, listen => listen.UseConnectionHandler<ShoutConnectionHandler>());
     }
 

@@ -20,6 +20,8 @@ public sealed class ShoutConnectionHandler(
     PlaybackRequest playback,
     ShoutPlayback player,
     ShoutSourceIngest ingest,
+    ShoutTls tls,
+    ShoutTlsSteering steering,
     IOptions<ShoutOptions> options,
     ILogger<ShoutConnectionHandler> logger) : ConnectionHandler
 {
@@ -30,11 +32,22 @@ public sealed class ShoutConnectionHandler(
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         using var scope = ShoutLog.ConnectionScope(logger, connection.ConnectionId, connection.RemoteEndPoint?.ToString());
-        var transport = connection.Transport;
-        var reader = new HeadReader(transport.Input, _options.Limits);
         var headTimeout = _options.HeadTimeout;
         try
         {
+            await using var opened = await tls.OpenAsync(connection);
+            if (opened.IsIdle)
+            {
+                await RejectAsync(connection.Transport.Output, HeadRejection.HeadTimeout);
+                return;
+            }
+
+            if (opened.Pipe is not { } transport)
+            {
+                return;
+            }
+
+            var reader = new HeadReader(transport.Input, _options.Limits);
             while (await reader.ReadAsync(headTimeout, headTimeout, answerIdle: true) is var outcome && outcome != HeadReadOutcome.Closed)
             {
                 var rejection = outcome == HeadReadOutcome.Rejected ? reader.Rejection : ShoutRequestRules.Refusal(reader.Head!);
@@ -44,8 +57,13 @@ public sealed class ShoutConnectionHandler(
                     return;
                 }
 
+                if (!opened.IsEncrypted && !await SteerAsync(reader, transport, connection))
+                {
+                    return;
+                }
+
                 reader.Take();
-                if (!await DispatchAsync(reader, transport, connection))
+                if (!await DispatchAsync(reader, transport, connection, opened))
                 {
                     return;
                 }
@@ -63,7 +81,7 @@ public sealed class ShoutConnectionHandler(
     }
 
     // Returns whether the connection stays open for another request.
-    private async Task<bool> DispatchAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection)
+    private async Task<bool> DispatchAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection, ShoutTransport opened)
     {
         var head = reader.Head!;
         switch (head.Method)
@@ -72,15 +90,37 @@ public sealed class ShoutConnectionHandler(
                 // libshout accepts any 2xx; listing PUT in Allow makes it send PUT next.
                 return await ReplyAsync(reader, transport, 200, ShoutReplies.AllowHeader);
             case RequestMethod.Source or RequestMethod.Put:
-                return await SourceAsync(reader, transport);
+                return await SourceAsync(reader, transport, opened.Name);
             default:
                 var decision = await playback.DecideAsync(head.Path, PlaybackListener.Shout);
-                await player.SendAsync(decision, head, transport.Output, connection.Features.Get<IConnectionSocketFeature>()?.Socket);
+                // Encrypted answers go through the TLS pipe, never straight to the socket.
+                var socket = opened.IsEncrypted ? null : connection.Features.Get<IConnectionSocketFeature>()?.Socket;
+                await player.SendAsync(decision, head, transport.Output, socket);
                 return false;
         }
     }
 
-    private async Task<bool> SourceAsync(HeadReader reader, IDuplexPipe transport)
+    // Returns whether the plaintext request is served; TLS steering may close it or refuse it.
+    private async Task<bool> SteerAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection)
+    {
+        var head = reader.Head!;
+        var address = ShoutTls.AddressOf(connection);
+        switch (steering.Decide(head, address))
+        {
+            case ShoutTlsStep.CloseUnanswered:
+                ShoutLog.SteeredToTls(logger, address?.ToString());
+                return false;
+            case ShoutTlsStep.RefusePlaintextSource:
+                ShoutLog.PlaintextSourceRefused(logger, head.Path);
+                reader.Take();
+                await ReplyAsync(reader, transport, 403, keepAlive: false);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private async Task<bool> SourceAsync(HeadReader reader, IDuplexPipe transport, string transportName)
     {
         var head = reader.Head!;
         if (MediaPaths.RecordingNameOf(head.Path) is not { } name)
@@ -95,6 +135,7 @@ public sealed class ShoutConnectionHandler(
             return await ReplyAsync(reader, transport, 401, ShoutReplies.ChallengeHeader);
         }
 
+        ShoutLog.SourceTransport(logger, head.Path, transportName);
         if (await ingest.ReceiveAsync(name, presented.User, presented.Password, head, transport) is not { } refused)
         {
             return false;
