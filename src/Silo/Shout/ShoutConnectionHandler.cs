@@ -48,24 +48,36 @@ public sealed class ShoutConnectionHandler(
             }
 
             var reader = new HeadReader(transport.Input, _options.Limits);
-            while (await reader.ReadAsync(headTimeout, headTimeout, answerIdle: true) is var outcome && outcome != HeadReadOutcome.Closed)
+            var headsRead = 0;
+            try
             {
-                var rejection = outcome == HeadReadOutcome.Rejected ? reader.Rejection : ShoutRequestRules.Refusal(reader.Head!);
-                if (rejection != HeadRejection.None)
+                while (await reader.ReadAsync(headTimeout, headTimeout, answerIdle: true) is var outcome && outcome != HeadReadOutcome.Closed)
                 {
-                    await RejectAsync(transport.Output, rejection);
-                    return;
-                }
+                    headsRead += outcome == HeadReadOutcome.Head ? 1 : 0;
+                    var rejection = outcome == HeadReadOutcome.Rejected ? reader.Rejection : ShoutRequestRules.Refusal(reader.Head!);
+                    if (rejection != HeadRejection.None)
+                    {
+                        await RejectAsync(transport.Output, rejection);
+                        return;
+                    }
 
-                if (!opened.IsEncrypted && !await SteerAsync(reader, transport, connection))
-                {
-                    return;
-                }
+                    if (!opened.IsEncrypted && !await SteerAsync(reader, transport, connection))
+                    {
+                        return;
+                    }
 
-                reader.Take();
-                if (!await DispatchAsync(reader, transport, connection, opened))
+                    reader.Take();
+                    if (!await DispatchAsync(reader, transport, connection, opened))
+                    {
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                if (opened.IsEncrypted)
                 {
-                    return;
+                    NoteTlsOutcome(connection, headsRead > 0);
                 }
             }
         }
@@ -98,6 +110,21 @@ public sealed class ShoutConnectionHandler(
                 await player.SendAsync(decision, head, transport.Output, socket);
                 return false;
         }
+    }
+
+    // A client that rejects the certificate after the handshake (libshout checks the host name
+    // then) hangs up before its first request: that is a failure too.
+    private void NoteTlsOutcome(ConnectionContext connection, bool requestArrived)
+    {
+        var address = ShoutTls.AddressOf(connection);
+        if (requestArrived)
+        {
+            steering.HandshakeSucceeded(address);
+            return;
+        }
+
+        steering.HandshakeFailed(address);
+        ShoutLog.TlsHandshakeFailed(logger, address?.ToString(), "closed before its first request");
     }
 
     // Returns whether the plaintext request is served; TLS steering may close it or refuse it.

@@ -63,7 +63,8 @@ public sealed class ShoutTls(ServerCertificate certificate, ShoutTlsSteering ste
             return ShoutTransport.Ended;
         }
 
-        steering.HandshakeSucceeded(address);
+        // Not yet a success: libshout checks the host name after the handshake and hangs up if it
+        // does not match, so the first request head is what proves TLS works (ShoutConnectionHandler).
         return ShoutTransport.Encrypted(tls);
     }
 

@@ -44,7 +44,11 @@ public sealed class ShoutTlsSteering(IOptions<ShoutOptions> options, ServerCerti
         return IsTlsProbe(head) && IsSteered(mode, address) ? ShoutTlsStep.CloseUnanswered : ShoutTlsStep.Serve;
     }
 
-    /// <summary>Notes a failed handshake: under <c>Allowed</c> the address records in plaintext for a while.</summary>
+    /// <summary>
+    /// Notes that TLS failed for <paramref name="address"/>: a failed handshake, or a TLS connection
+    /// that ended before its first request (the client rejected the certificate after the
+    /// handshake). Under <c>Allowed</c> the address records in plaintext for a while.
+    /// </summary>
     public void HandshakeFailed(IPAddress? address)
     {
         if (address is null || !IsListed(address))
@@ -69,7 +73,7 @@ public sealed class ShoutTlsSteering(IOptions<ShoutOptions> options, ServerCerti
         _plaintextUntil[address] = now.AddSeconds(_options.TlsFallbackSeconds);
     }
 
-    /// <summary>Notes a successful handshake: the address is steered again at once.</summary>
+    /// <summary>Notes a TLS connection that sent a request: the address is steered again at once.</summary>
     public void HandshakeSucceeded(IPAddress? address)
     {
         if (address is not null)
