@@ -49,6 +49,7 @@ public sealed class TlsStartupTests
         var (status, body) = await api.StreamAsync(new { mediaName = "tls/none", protocol = "https" });
 
         Assert.Equal(400, status);
-        Assert.Contains("no certificate", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("unsupported_protocol", body.GetProperty("error").GetString());
+        Assert.Contains("no certificate", body.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }
