@@ -45,6 +45,7 @@ public static class MediaSiloBuilderExtensions
         services.AddValidatedOptions<BusOptions>(configuration, BusOptions.Section);
         services.AddValidatedOptions<TlsOptions>(configuration, TlsOptions.Section);
         services.AddValidatedOptions<HttpsListenerOptions>(configuration, HttpsListenerOptions.Section);
+        services.AddValidatedOptions<ClusterTlsOptions>(configuration, ClusterTlsOptions.Section);
         services.AddOptions<ShoutOptions>().Validate<IOptions<TlsOptions>>(
             (shout, tls) => shout.Tls != ShoutTlsMode.Required || tls.Value.IsConfigured,
             "Media:Shout:Tls = 'Required' needs a certificate: set Media:Tls:CertificatePath and Media:Tls:KeyPath");
@@ -201,6 +202,15 @@ public static class MediaSiloBuilderExtensions
             membership.NumMissedProbesLimit = 3;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+
+        // Validated at start like every option; read here because Orleans is configured before DI runs.
+        var clusterTls = configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions();
+        if (new SectionOptionsValidator<ClusterTlsOptions>(ClusterTlsOptions.Section).Validate(null, clusterTls) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(ClusterTlsOptions.Section, typeof(ClusterTlsOptions), invalid.Failures);
+        }
+
+        silo.UseClusterTls(clusterTls);
     }
 
     private static string DataDirectory(IServiceProvider services, string child) =>
