@@ -61,14 +61,11 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, Clu
 
     private StreamAllocation? Check(UrlRequest ask, MediaInfo info, MediaVariant variant, string protocol)
     {
-        if (protocol is not ("http" or "https" or "shout"))
+        // https only where a certificate is configured; elsewhere it is refused as it always was.
+        if (protocol is not ("http" or "shout") && !(protocol == "https" && urls.ServesHttps))
         {
-            return StreamAllocation.Refuse(UrlRefusal.UnsupportedProtocol, $"protocol '{ask.Protocol}' is not served; use http, https or shout");
-        }
-
-        if (protocol == "https" && !urls.ServesHttps)
-        {
-            return StreamAllocation.Refuse(UrlRefusal.UnsupportedProtocol, "https is not served: this silo has no certificate (Media:Tls)");
+            var served = urls.ServesHttps ? "http, https or shout" : "http or shout";
+            return StreamAllocation.Refuse(UrlRefusal.UnsupportedProtocol, $"protocol '{ask.Protocol}' is not served; use {served}");
         }
 
         if (variant.Extension is not ("wav" or "mp3"))

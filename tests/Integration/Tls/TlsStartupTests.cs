@@ -50,6 +50,6 @@ public sealed class TlsStartupTests
 
         Assert.Equal(400, status);
         Assert.Equal("unsupported_protocol", body.GetProperty("error").GetString());
-        Assert.Contains("no certificate", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("protocol 'https' is not served; use http or shout", body.GetProperty("message").GetString());
     }
 }
