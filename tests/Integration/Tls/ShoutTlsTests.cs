@@ -23,6 +23,32 @@ public sealed class SteeredShoutTlsTests(SteeredTlsSiloFixture fixture) : IClass
     }
 
     [SkippableFact]
+    public async Task ModShout_Steered_SendsNoAudioOrCredentialsInClear()
+    {
+        var mp3 = await AudioFiles.Call8kMp3Async();
+        var audio = await File.ReadAllBytesAsync(mp3);
+        var (name, url) = await fixture.AllocateAsync();
+        await using var wire = CapturingRelay.Start(url.Port);
+
+        var result = await SourceClients.ModShoutAsync(url with { Port = wire.Port }, mp3, trustedCa: fixture.Certificates.CaPath);
+
+        Assert.True(result.ExitCode == 0, $"modshout-client failed ({result.ExitCode}): {result.Stderr}\n{fixture.Silo.Output}");
+        Assert.Equal(audio, await fixture.RecordedBytesAsync(name));
+        var captures = wire.Captures;
+        var encrypted = Assert.Single(captures, capture => capture.Length > 0 && capture[0] == 0x16);
+        Assert.True(encrypted.Length > audio.Length, $"the TLS connection carried {encrypted.Length} bytes, less than the {audio.Length} recorded");
+        var everything = captures.SelectMany(capture => capture).ToArray();
+        // Any 32 bytes of the audio, or the password, in clear would show the stream was not encrypted.
+        for (var offset = 0; offset + 32 <= audio.Length; offset += 512)
+        {
+            Assert.True(everything.AsSpan().IndexOf(audio.AsSpan(offset, 32)) < 0, $"audio bytes at {offset} crossed the wire in clear");
+        }
+
+        Assert.True(everything.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(url.Password)) < 0, "the password crossed the wire in clear");
+        Assert.True(everything.AsSpan().IndexOf("Authorization"u8) < 0, "credentials crossed the wire in clear");
+    }
+
+    [SkippableFact]
     public async Task Ffmpeg_WithTlsOption_RecordsByteExactOverTls()
     {
         Requirements.Tools("ffmpeg");
