@@ -27,8 +27,11 @@ public sealed class RabbitMqServer : IAsyncLifetime
     {
     }
 
+    // Private: a collection fixture may have one public constructor only.
+    private RabbitMqServer(TestCertificates tls) => _tls = tls;
+
     /// <summary>A node that also listens for AMQP over TLS with <paramref name="tls"/>'s server certificate.</summary>
-    public RabbitMqServer(TestCertificates tls) => _tls = tls;
+    public static RabbitMqServer WithTls(TestCertificates tls) => new(tls);
 
     /// <summary>The AMQP-over-TLS port on 127.0.0.1, when started with certificates.</summary>
     public int TlsPort { get; } = FreePorts.Next();

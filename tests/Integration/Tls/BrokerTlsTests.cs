@@ -13,7 +13,7 @@ public sealed class BrokerTlsTests
     public async Task AmqpsUri_ConnectsToTheBrokersTlsListener()
     {
         using var certificates = new TestCertificates();
-        var broker = new RabbitMqServer(certificates);
+        var broker = RabbitMqServer.WithTls(certificates);
         await broker.InitializeAsync();
         try
         {
