@@ -91,6 +91,7 @@ public sealed class MediaClient : IAsyncDisposable
             }
 
             client.UseConnectionRetryFilter(new DeadlineRetryFilter(deadline, TimeProvider.System));
+            ClientTls.Apply(client, options);
         });
 
         var host = builder.Build();

@@ -36,6 +36,22 @@ public sealed class MediaClientOptions
     public string? ServiceId { get; set; }
 
     /// <summary>
+    /// PEM certificate presented to the gateway when the cluster uses TLS (required when the silos
+    /// set <c>Media:Cluster:Tls:ClientCertificateMode = RequireCertificate</c>). Falls back to
+    /// <c>Media:Cluster:Tls:CertificatePath</c> in <see cref="Configuration"/>.
+    /// </summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>PEM key of <see cref="TlsCertificatePath"/> (or <c>Media:Cluster:Tls:KeyPath</c>).</summary>
+    public string? TlsKeyPath { get; set; }
+
+    /// <summary>
+    /// PEM file of the authority the silos' certificates must chain to (or
+    /// <c>Media:Cluster:Tls:CaPath</c>). Setting this or a certificate turns TLS on for the client.
+    /// </summary>
+    public string? TlsCaPath { get; set; }
+
+    /// <summary>
     /// How long <see cref="MediaClient.ConnectAsync"/> keeps retrying a gateway that refuses the
     /// connection before it gives up with <see cref="Connection.ClusterUnreachableException"/>
     /// (default 10 s). An attempt already under way when it runs out (a slow membership database,

@@ -11,22 +11,26 @@ namespace MediaOrleans.Silo.Configuration;
 /// <param name="ShoutPort">SHOUT listener port.</param>
 /// <param name="SiloPort">Orleans silo-to-silo port.</param>
 /// <param name="GatewayPort">Orleans client gateway port.</param>
+/// <param name="HttpsPort">HTTPS listener port, or null when no certificate is configured.</param>
 /// <param name="AdminPort">The admin API's own port, or null when it is served on the HTTP listener.</param>
 /// <param name="AdminListenAddress">The address the admin port binds to.</param>
 public sealed record SiloEndpoints(string AdvertisedHost, string ListenAddress, int HttpPort, int ShoutPort, int SiloPort, int GatewayPort,
-    int? AdminPort = null, string? AdminListenAddress = null)
+    int? HttpsPort = null, int? AdminPort = null, string? AdminListenAddress = null)
 {
     /// <summary>The endpoints for <paramref name="media"/>'s host and offset and the configured (un-offset) ports.</summary>
     public static SiloEndpoints From(MediaOptions media, int httpPort, int shoutPort, int siloPort, int gatewayPort,
-        int? adminPort = null, string? adminListenAddress = null)
+        int? httpsPort = null, int? adminPort = null, string? adminListenAddress = null)
     {
         var offset = media.PortOffset;
         return new SiloEndpoints(media.AdvertisedHost, media.ListenAddress, httpPort + offset, shoutPort + offset,
-            siloPort + offset, gatewayPort + offset, adminPort + offset, adminListenAddress ?? media.ListenAddress);
+            siloPort + offset, gatewayPort + offset, httpsPort + offset, adminPort + offset, adminListenAddress ?? media.ListenAddress);
     }
 
     /// <summary><c>http://host:port</c> of the HTTP listener, as URLs name it.</summary>
     public string HttpOrigin => $"http://{AdvertisedHost}:{HttpPort}";
+
+    /// <summary><c>https://host:port</c> of the HTTPS listener, or null when it is off.</summary>
+    public string? HttpsOrigin => HttpsPort is { } port ? $"https://{AdvertisedHost}:{port}" : null;
 
     /// <summary><c>shout://host:port</c> of the SHOUT listener, as URLs name it.</summary>
     public string ShoutOrigin => $"shout://{AdvertisedHost}:{ShoutPort}";

@@ -14,9 +14,11 @@ using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Storage;
 using MediaOrleans.Silo.Storage.CouchDb;
 using MediaOrleans.Silo.Streams;
+using MediaOrleans.Silo.Tls;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -44,10 +46,19 @@ public static class MediaSiloBuilderExtensions
         services.AddValidatedOptions<BusOptions>(configuration, BusOptions.Section);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddValidatedOptions<TlsOptions>(configuration, TlsOptions.Section);
+        services.AddValidatedOptions<HttpsListenerOptions>(configuration, HttpsListenerOptions.Section);
+        services.AddValidatedOptions<ClusterTlsOptions>(configuration, ClusterTlsOptions.Section);
+        services.AddOptions<ShoutOptions>().Validate<IOptions<TlsOptions>>(
+            (shout, tls) => shout.Tls != ShoutTlsMode.Required || tls.Value.IsConfigured,
+            "Media:Shout:Tls = 'Required' needs a certificate: set Media:Tls:CertificatePath and Media:Tls:KeyPath");
 
         var endpoints = ReadEndpoints(configuration);
         services.AddSingleton(endpoints);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServerCertificate>();
+        services.AddSingleton<ShoutTlsSteering>();
+        services.AddSingleton<ShoutTls>();
         AddStores(services, configuration);
 
         services.AddSingleton(sp => new MediaUrlSigner(UrlSecret.Resolve(
@@ -95,10 +106,12 @@ public static class MediaSiloBuilderExtensions
         var http = configuration.GetSection(HttpListenerOptions.Section).Get<HttpListenerOptions>() ?? new HttpListenerOptions();
         var shout = configuration.GetSection(ShoutOptions.Section).Get<ShoutOptions>() ?? new ShoutOptions();
         var admin = configuration.GetSection(AdminOptions.Section).Get<AdminOptions>() ?? new AdminOptions();
+        var https = configuration.GetSection(HttpsListenerOptions.Section).Get<HttpsListenerOptions>() ?? new HttpsListenerOptions();
+        var tls = configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         var orleans = configuration.GetSection("Orleans:Endpoints");
         return SiloEndpoints.From(media, http.Port, shout.Port,
             orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT), orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT),
-            admin.Port, admin.ListenAddress);
+            tls.IsConfigured ? https.Port : null, admin.Port, admin.ListenAddress);
     }
 
     private static void AddStores(IServiceCollection services, ConfigurationManager configuration)
@@ -143,6 +156,24 @@ public static class MediaSiloBuilderExtensions
             var playback = listen.ApplicationServices.GetRequiredService<PlaybackConnectionMiddleware>();
             listen.Use(next => connection => playback.OnConnectionAsync(connection, next));
         });
+        if (endpoints.HttpsPort is { } httpsPort)
+        {
+            kestrel.Listen(address, httpsPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                // TLS first, so the playback fast path reads decrypted heads as on the HTTP port;
+                // each handshake asks for the current certificate, which follows the files.
+                var certificate = listen.ApplicationServices.GetRequiredService<ServerCertificate>();
+                listen.UseHttps(new TlsHandshakeCallbackOptions
+                {
+                    OnConnection = _ => ValueTask.FromResult(certificate.ServerOptions()),
+                    HandshakeTimeout = http.HeadTimeout,
+                });
+                var playback = listen.ApplicationServices.GetRequiredService<PlaybackConnectionMiddleware>();
+                listen.Use(next => connection => playback.OnConnectionAsync(connection, next));
+            });
+        }
+
         kestrel.Listen(address, endpoints.ShoutPort, listen => listen.UseConnectionHandler<ShoutConnectionHandler>());
         if (endpoints.AdminPort is { } adminPort)
         {
@@ -193,6 +224,15 @@ public static class MediaSiloBuilderExtensions
             membership.NumMissedProbesLimit = 3;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+
+        // Validated at start like every option; read here because Orleans is configured before DI runs.
+        var clusterTls = configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions();
+        if (new SectionOptionsValidator<ClusterTlsOptions>(ClusterTlsOptions.Section).Validate(null, clusterTls) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(ClusterTlsOptions.Section, typeof(ClusterTlsOptions), invalid.Failures);
+        }
+
+        silo.UseClusterTls(clusterTls);
     }
 
     private static string DataDirectory(IServiceProvider services, string child) =>

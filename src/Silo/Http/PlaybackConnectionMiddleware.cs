@@ -7,6 +7,7 @@ using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Wire;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Silo.Http;
@@ -56,7 +57,11 @@ public sealed class PlaybackConnectionMiddleware(
     private async Task ServeConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
     {
         var transport = connection.Transport;
-        var socket = connection.Features.Get<IConnectionSocketFeature>()?.Socket;
+        // On the HTTPS port this middleware runs after Kestrel's TLS one and sees decrypted bytes;
+        // answers must then go through the encrypting transport, never straight to the socket.
+        var socket = connection.Features.Get<ITlsHandshakeFeature>() is null
+            ? connection.Features.Get<IConnectionSocketFeature>()?.Socket
+            : null;
         var reader = new HeadReader(transport.Input, _options.Limits);
         var headTimeout = _options.HeadTimeout;
         var idleTimeout = headTimeout;

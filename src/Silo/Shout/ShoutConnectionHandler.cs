@@ -19,12 +19,15 @@ namespace MediaOrleans.Silo.Shout;
 /// OPTIONS, the source request without credentials (401), then with credentials (200, then the
 /// body, taken in by <see cref="ShoutSourceIngest"/>). GET and HEAD are playback
 /// (<see cref="ShoutPlayback"/>). Connections are counted against the port's caps (503 over
-/// them), and an address that keeps presenting wrong source credentials is cooled (429).
+/// them), an address that keeps presenting wrong source credentials is cooled (429), and a
+/// connection that opens with a TLS ClientHello is served over TLS (<see cref="ShoutTls"/>).
 /// </summary>
 public sealed class ShoutConnectionHandler(
     PlaybackRequest playback,
     ShoutPlayback player,
     ShoutSourceIngest ingest,
+    ShoutTls tls,
+    ShoutTlsSteering steering,
     IOptions<ShoutOptions> options,
     TimeProvider time,
     ILogger<ShoutConnectionHandler> logger) : ConnectionHandler
@@ -60,24 +63,52 @@ public sealed class ShoutConnectionHandler(
 
     private async Task ServeAsync(ConnectionContext connection, IPAddress? address)
     {
-        var transport = connection.Transport;
-        var reader = new HeadReader(transport.Input, _options.Limits);
         var headTimeout = _options.HeadTimeout;
         try
         {
-            while (await reader.ReadAsync(headTimeout, headTimeout, answerIdle: true) is var outcome && outcome != HeadReadOutcome.Closed)
+            await using var opened = await tls.OpenAsync(connection);
+            if (opened.IsIdle)
             {
-                var rejection = outcome == HeadReadOutcome.Rejected ? reader.Rejection : ShoutRequestRules.Refusal(reader.Head!);
-                if (rejection != HeadRejection.None)
-                {
-                    await RejectAsync(transport.Output, rejection);
-                    return;
-                }
+                await RejectAsync(connection.Transport.Output, HeadRejection.HeadTimeout);
+                return;
+            }
 
-                reader.Take();
-                if (!await DispatchAsync(reader, transport, connection, address))
+            if (opened.Pipe is not { } transport)
+            {
+                return;
+            }
+
+            var reader = new HeadReader(transport.Input, _options.Limits);
+            var headsRead = 0;
+            try
+            {
+                while (await reader.ReadAsync(headTimeout, headTimeout, answerIdle: true) is var outcome && outcome != HeadReadOutcome.Closed)
                 {
-                    return;
+                    headsRead += outcome == HeadReadOutcome.Head ? 1 : 0;
+                    var rejection = outcome == HeadReadOutcome.Rejected ? reader.Rejection : ShoutRequestRules.Refusal(reader.Head!);
+                    if (rejection != HeadRejection.None)
+                    {
+                        await RejectAsync(transport.Output, rejection);
+                        return;
+                    }
+
+                    if (!opened.IsEncrypted && !await SteerAsync(reader, transport, connection))
+                    {
+                        return;
+                    }
+
+                    reader.Take();
+                    if (!await DispatchAsync(reader, transport, connection, opened, address))
+                    {
+                        return;
+                    }
+                }
+            }
+            finally
+            {
+                if (opened.IsEncrypted)
+                {
+                    NoteTlsOutcome(connection, headsRead > 0);
                 }
             }
         }
@@ -95,7 +126,7 @@ public sealed class ShoutConnectionHandler(
     }
 
     // Returns whether the connection stays open for another request.
-    private async Task<bool> DispatchAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection, IPAddress? address)
+    private async Task<bool> DispatchAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection, ShoutTransport opened, IPAddress? address)
     {
         var head = reader.Head!;
         switch (head.Method)
@@ -104,15 +135,52 @@ public sealed class ShoutConnectionHandler(
                 // libshout accepts any 2xx; listing PUT in Allow makes it send PUT next.
                 return await ReplyAsync(reader, transport, 200, ShoutReplies.AllowHeader);
             case RequestMethod.Source or RequestMethod.Put:
-                return await SourceAsync(reader, transport, address);
+                return await SourceAsync(reader, transport, opened.Name, address);
             default:
                 var decision = await playback.DecideAsync(head.Path, PlaybackListener.Shout);
-                await player.SendAsync(decision, head, transport.Output, connection.Features.Get<IConnectionSocketFeature>()?.Socket);
+                // Encrypted answers go through the TLS pipe, never straight to the socket.
+                var socket = opened.IsEncrypted ? null : connection.Features.Get<IConnectionSocketFeature>()?.Socket;
+                await player.SendAsync(decision, head, transport.Output, socket);
                 return false;
         }
     }
 
-    private async Task<bool> SourceAsync(HeadReader reader, IDuplexPipe transport, IPAddress? address)
+    // A client that rejects the certificate after the handshake (libshout checks the host name
+    // then) hangs up before its first request: that is a failure too.
+    private void NoteTlsOutcome(ConnectionContext connection, bool requestArrived)
+    {
+        var address = ShoutTls.AddressOf(connection);
+        if (requestArrived)
+        {
+            steering.HandshakeSucceeded(address);
+            return;
+        }
+
+        steering.HandshakeFailed(address);
+        ShoutLog.TlsHandshakeFailed(logger, address?.ToString(), "closed before its first request");
+    }
+
+    // Returns whether the plaintext request is served; TLS steering may close it or refuse it.
+    private async Task<bool> SteerAsync(HeadReader reader, IDuplexPipe transport, ConnectionContext connection)
+    {
+        var head = reader.Head!;
+        var address = ShoutTls.AddressOf(connection);
+        switch (steering.Decide(head, address))
+        {
+            case ShoutTlsStep.CloseUnanswered:
+                ShoutLog.SteeredToTls(logger, address?.ToString());
+                return false;
+            case ShoutTlsStep.RefusePlaintextSource:
+                ShoutLog.PlaintextSourceRefused(logger, head.Path);
+                reader.Take();
+                await ReplyAsync(reader, transport, 403, keepAlive: false);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private async Task<bool> SourceAsync(HeadReader reader, IDuplexPipe transport, string transportName, IPAddress? address)
     {
         var head = reader.Head!;
         if (MediaPaths.RecordingNameOf(head.Path) is not { } name)
@@ -134,6 +202,7 @@ public sealed class ShoutConnectionHandler(
             return await ReplyAsync(reader, transport, 429, RetryAfter((int)Math.Ceiling(left.TotalSeconds)), keepAlive: false);
         }
 
+        ShoutLog.SourceTransport(logger, head.Path, transportName);
         if (await ingest.ReceiveAsync(name, presented.User, presented.Password, head, transport) is not { } refused)
         {
             return false;

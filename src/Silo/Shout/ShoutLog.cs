@@ -44,4 +44,16 @@ internal static partial class ShoutLog
 
     [LoggerMessage(3007, LogLevel.Information, "Continuous stream listener on {Path} dropped: it fell too far behind")]
     public static partial void ListenerDropped(ILogger logger, string path);
+
+    [LoggerMessage(3050, LogLevel.Information, "TLS handshake from {Address} failed: {Message}")]
+    public static partial void TlsHandshakeFailed(ILogger logger, string? address, string message);
+
+    [LoggerMessage(3051, LogLevel.Information, "Source for {Mount} sent over {Transport}")]
+    public static partial void SourceTransport(ILogger logger, string mount, string transport);
+
+    [LoggerMessage(3052, LogLevel.Debug, "TLS probe from {Address} closed unanswered: steered to TLS")]
+    public static partial void SteeredToTls(ILogger logger, string? address);
+
+    [LoggerMessage(3053, LogLevel.Information, "Plaintext source for {Mount} refused: Media:Shout:Tls is Required")]
+    public static partial void PlaintextSourceRefused(ILogger logger, string mount);
 }

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 using MediaOrleans.Silo.Limits;
 
 namespace MediaOrleans.Silo.Shout;
 
 /// <summary>The SHOUT listener (mod_shout playback and libshout recording ingest), bound from <c>Media:Shout</c>.</summary>
-public sealed class ShoutOptions : ListenerLimitOptions
+public sealed class ShoutOptions : ListenerLimitOptions, IValidatableObject
 {
     /// <summary>Configuration section.</summary>
     public const string Section = "Media:Shout";
@@ -47,4 +48,45 @@ public sealed class ShoutOptions : ListenerLimitOptions
     /// <summary>Largest piece handed to a recording grain at once, in bytes (default 64 KiB).</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxAppendBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// TLS on the SHOUT port: <c>Off</c>, <c>Allowed</c> (default; in effect only with a
+    /// certificate in <c>Media:Tls</c>) or <c>Required</c> (see <see cref="ShoutTlsMode"/>).
+    /// </summary>
+    public ShoutTlsMode Tls { get; set; } = ShoutTlsMode.Allowed;
+
+    /// <summary>
+    /// Source addresses steered to TLS when <see cref="Tls"/> is <c>Allowed</c>, as addresses or
+    /// CIDR prefixes (<c>10.0.0.0/8</c>; <c>0.0.0.0/0</c> and <c>::/0</c> for every switch).
+    /// Default none: TLS then serves only clients that start it themselves.
+    /// </summary>
+    public string[] TlsAddresses { get; set; } = [];
+
+    /// <summary>
+    /// Seconds a steered address whose TLS handshake failed (it does not trust the certificate)
+    /// is served in plaintext before it is steered again, under <c>Allowed</c> (default 3600).
+    /// </summary>
+    [Range(1, 7 * 24 * 3600)]
+    public int TlsFallbackSeconds { get; set; } = 3600;
+
+    /// <summary>The parsed <see cref="TlsAddresses"/>.</summary>
+    public IReadOnlyList<IPNetwork> TlsNetworks => [.. TlsAddresses.Select(ParseNetwork)];
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var text in TlsAddresses)
+        {
+            if (!IPNetwork.TryParse(text.Contains('/') ? text : HostPrefix(text), out _))
+            {
+                yield return new ValidationResult($"'{text}' is not an IP address or CIDR prefix such as 10.0.0.0/8", [nameof(TlsAddresses)]);
+            }
+        }
+    }
+
+    private static IPNetwork ParseNetwork(string text) => IPNetwork.Parse(text.Contains('/') ? text : HostPrefix(text));
+
+    // A bare address is a network of one host.
+    private static string HostPrefix(string address) =>
+        IPAddress.TryParse(address, out var ip) ? $"{address}/{(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32)}" : address;
 }

@@ -17,7 +17,8 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, Clu
     /// <summary>
     /// Allocates a URL for <paramref name="ask"/>, naming the item's current version. Every field
     /// but the name is optional: the protocol follows the format (MP3 → shout, else http), the
-    /// format follows the stored item, the rate is the stored one, the type is <c>new</c>. The
+    /// format follows the stored item, the rate is the stored one, the type is <c>new</c>; https
+    /// only when asked for (stock Kazoo's <c>media_resp</c> validator refuses https Stream-URLs). The
     /// name may be missing or malformed (it comes from JSON or a bus message): that is a refusal.
     /// </summary>
     public async Task<StreamAllocation> AllocateAsync(UrlRequest ask)
@@ -61,15 +62,18 @@ public sealed class StreamAllocator(IGrainFactory grains, PlaybackUrls urls, Clu
 
         // A WAV asked at its stored rate is the stored item: one URL, one cache entry.
         var rate = variant.IsStoredFormOf(info) ? 0 : variant.Rate;
-        return StreamAllocation.Grant(urls.ForMedia(info, protocol == "shout", format, rate), info,
+        var scheme = protocol switch { "shout" => UrlScheme.Shout, "https" => UrlScheme.Https, _ => UrlScheme.Http };
+        return StreamAllocation.Grant(urls.ForMedia(info, scheme, format, rate), info,
             format == "mp3" ? AudioInspector.Mp3ContentType : AudioInspector.WavContentType);
     }
 
-    private static StreamAllocation? Check(UrlRequest ask, MediaInfo info, MediaVariant variant, string protocol)
+    private StreamAllocation? Check(UrlRequest ask, MediaInfo info, MediaVariant variant, string protocol)
     {
-        if (protocol is not ("http" or "shout"))
+        // https only where a certificate is configured; elsewhere it is refused as it always was.
+        if (protocol is not ("http" or "shout") && !(protocol == "https" && urls.ServesHttps))
         {
-            return StreamAllocation.Refuse(UrlRefusal.UnsupportedProtocol, $"protocol '{ask.Protocol}' is not served; use http or shout");
+            var served = urls.ServesHttps ? "http, https or shout" : "http or shout";
+            return StreamAllocation.Refuse(UrlRefusal.UnsupportedProtocol, $"protocol '{ask.Protocol}' is not served; use {served}");
         }
 
         if (variant.Extension is not ("wav" or "mp3"))

@@ -12,16 +12,23 @@ namespace MediaOrleans.Silo.Urls;
 /// </summary>
 public sealed class PlaybackUrls(MediaUrlSigner signer, SiloEndpoints endpoints, IOptions<UrlOptions> urls, TimeProvider time)
 {
+    /// <summary>Whether this silo serves <c>https://</c> URLs (a certificate is configured).</summary>
+    public bool ServesHttps => endpoints.HttpsPort is not null;
+
     /// <summary>A signed URL for <paramref name="info"/> as <paramref name="extension"/>, over <c>http</c> or <c>shout</c>.</summary>
     public string ForMedia(MediaInfo info, bool shoutProtocol, string extension, int rate = 0) =>
-        Signed(shoutProtocol, PlaybackKind.Media,
+        ForMedia(info, shoutProtocol ? UrlScheme.Shout : UrlScheme.Http, extension, rate);
+
+    /// <summary>A signed URL for <paramref name="info"/> as <paramref name="extension"/> on the listener <paramref name="scheme"/> names.</summary>
+    public string ForMedia(MediaInfo info, UrlScheme scheme, string extension, int rate = 0) =>
+        Signed(scheme, PlaybackKind.Media,
             rate == 0 ? info.Version : string.Create(CultureInfo.InvariantCulture, $"{info.Version}-{rate}"), info.Name, extension);
 
     /// <summary>A signed SHOUT URL that joins the item's shared continuous stream.</summary>
-    public string ForLiveStream(MediaInfo info) => Signed(true, PlaybackKind.Continuous, info.Version, info.Name, "mp3");
+    public string ForLiveStream(MediaInfo info) => Signed(UrlScheme.Shout, PlaybackKind.Continuous, info.Version, info.Name, "mp3");
 
     /// <summary>A signed SHOUT URL that plays what a recording has received.</summary>
-    public string ForRecording(string name) => Signed(true, PlaybackKind.Recording, string.Empty, name, "mp3");
+    public string ForRecording(string name) => Signed(UrlScheme.Shout, PlaybackKind.Recording, string.Empty, name, "mp3");
 
     /// <summary>The <c>shout://user:pass@host:port/rec/{name}.mp3</c> URL a source records to.</summary>
     public string ForRecordingSource(RecordingAllocation allocation) =>
@@ -46,11 +53,16 @@ public sealed class PlaybackUrls(MediaUrlSigner signer, SiloEndpoints endpoints,
         return time.GetUtcNow().ToUnixTimeSeconds() > target.Expires ? PlaybackUrlStatus.Expired : PlaybackUrlStatus.Valid;
     }
 
-    private string Signed(bool shoutProtocol, PlaybackKind kind, string versionSegment, string name, string extension)
+    private string Signed(UrlScheme scheme, PlaybackKind kind, string versionSegment, string name, string extension)
     {
         var expires = NextExpiry();
         var signature = signer.Sign(MediaPaths.SignedPayload(kind, name, versionSegment, extension, expires));
-        var origin = shoutProtocol ? endpoints.ShoutOrigin : endpoints.HttpOrigin;
+        var origin = scheme switch
+        {
+            UrlScheme.Shout => endpoints.ShoutOrigin,
+            UrlScheme.Https => endpoints.HttpsOrigin ?? throw new InvalidOperationException("HTTPS is off: no certificate is configured"),
+            _ => endpoints.HttpOrigin,
+        };
         return origin + MediaPaths.Playback(kind, versionSegment, expires, signature, name, extension);
     }
 

@@ -20,6 +20,25 @@ public sealed class RabbitMqServer : IAsyncLifetime
     private readonly int _epmdPort = FreePorts.Next();
     private string? _missing;
 
+    private readonly TestCertificates? _tls;
+
+    /// <summary>A node with a plain AMQP listener.</summary>
+    public RabbitMqServer()
+    {
+    }
+
+    // Private: a collection fixture may have one public constructor only.
+    private RabbitMqServer(TestCertificates tls) => _tls = tls;
+
+    /// <summary>A node that also listens for AMQP over TLS with <paramref name="tls"/>'s server certificate.</summary>
+    public static RabbitMqServer WithTls(TestCertificates tls) => new(tls);
+
+    /// <summary>The AMQP-over-TLS port on 127.0.0.1, when started with certificates.</summary>
+    public int TlsPort { get; } = FreePorts.Next();
+
+    /// <summary>The <c>amqps://</c> broker address, for the host name the test certificate carries.</summary>
+    public string TlsUri => $"amqps://guest:guest@localhost:{TlsPort}";
+
     /// <summary>The AMQP port on 127.0.0.1.</summary>
     public int Port { get; } = FreePorts.Next();
 
@@ -51,7 +70,7 @@ public sealed class RabbitMqServer : IAsyncLifetime
         // "listeners.tcp.default", not ".1": RABBITMQ_NODE_PORT already makes the default listener,
         // and a second one on the same port fails the boot with eaddrinuse.
         await File.WriteAllTextAsync(Path.Combine(_folder, "rabbitmq.conf"),
-            $"listeners.tcp.default = 127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}\n");
+            $"listeners.tcp.default = 127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}\n" + TlsConfiguration());
         try
         {
             await StartAsync();
@@ -164,6 +183,15 @@ public sealed class RabbitMqServer : IAsyncLifetime
         ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
         ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
     };
+
+    private string TlsConfiguration() => _tls is null
+        ? string.Empty
+        : $"listeners.ssl.default = 127.0.0.1:{TlsPort.ToString(CultureInfo.InvariantCulture)}\n"
+          + $"ssl_options.cacertfile = {_tls.CaPath}\n"
+          + $"ssl_options.certfile = {_tls.CertificatePath}\n"
+          + $"ssl_options.keyfile = {_tls.KeyPath}\n"
+          + "ssl_options.verify = verify_none\n"
+          + "ssl_options.fail_if_no_peer_cert = false\n";
 
     private int? ReadPid() =>
         File.Exists(PidFile) && int.TryParse(File.ReadAllText(PidFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)

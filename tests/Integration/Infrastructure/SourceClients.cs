@@ -20,11 +20,25 @@ public static class SourceClients
             Timeout);
     }
 
-    /// <summary>mod_shout's libshout calls; TLS auto (OPTIONS probe) unless <paramref name="tlsDisabled"/>.</summary>
-    public static Task<ProcessResult> ModShoutAsync(ShoutUrl url, string mp3, bool tlsDisabled = false)
+    /// <summary>
+    /// mod_shout's libshout calls; TLS auto (OPTIONS probe) unless <paramref name="tlsDisabled"/>.
+    /// <paramref name="trustedCa"/> is handed to OpenSSL as <c>SSL_CERT_FILE</c>, the trust store a
+    /// switch would have; without it the test CA is not trusted.
+    /// </summary>
+    public static Task<ProcessResult> ModShoutAsync(ShoutUrl url, string mp3, bool tlsDisabled = false, string? trustedCa = null)
     {
         Requirements.Tools(ModShoutClient);
-        var environment = tlsDisabled ? new Dictionary<string, string> { ["TLS_DISABLED"] = "1" } : null;
+        var environment = new Dictionary<string, string>();
+        if (tlsDisabled)
+        {
+            environment["TLS_DISABLED"] = "1";
+        }
+
+        if (trustedCa is not null)
+        {
+            environment["SSL_CERT_FILE"] = trustedCa;
+        }
+
         return ProcessRunner.RunAsync(ModShoutClient, [url.ModShoutArgument, mp3], Timeout, environment);
     }
 

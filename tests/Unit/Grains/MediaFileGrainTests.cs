@@ -137,7 +137,7 @@ public sealed class MediaFileGrainTests(GrainClusterFixture fixture) : IClassFix
         var media = Media("prompts/version-file-gone");
         var stored = await media.ReplaceAsync(new MediaUpload("audio/wav", Wav));
         await fixture.Cluster.DeactivateAsync(media);
-        File.Delete(Path.Combine(fixture.MediaRoot, "prompts", "version-file-gone.media", stored.Version + ".bin"));
+        File.Delete(Path.Combine(DataPaths.ItemDirectory(fixture.MediaRoot, "prompts/version-file-gone"), stored.Version + ".bin"));
 
         Assert.Equal(stored, await media.GetInfoAsync());
         Assert.Null(await media.ReadAsync(stored.Version, 0, 16));

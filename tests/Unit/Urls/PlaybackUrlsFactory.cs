@@ -15,9 +15,9 @@ internal static class PlaybackUrlsFactory
 
     public static readonly MediaInfo Welcome = Media("prompts/en/welcome", "0123456789abcdef0123");
 
-    public static PlaybackUrls Create(TimeProvider time, int lifetimeSeconds = 86_400, int roundingSeconds = 3600) =>
+    public static PlaybackUrls Create(TimeProvider time, int lifetimeSeconds = 86_400, int roundingSeconds = 3600, int? httpsPort = null) =>
         new(new MediaUrlSigner(Secret),
-            new SiloEndpoints(Host, "0.0.0.0", HttpPort, ShoutPort, 11111, 30000),
+            new SiloEndpoints(Host, "0.0.0.0", HttpPort, ShoutPort, 11111, 30000, httpsPort),
             Options.Create(new UrlOptions { Secret = Secret, LifetimeSeconds = lifetimeSeconds, RoundingSeconds = roundingSeconds }),
             time);
 
