@@ -20,6 +20,10 @@ public sealed class LiveMount
     private readonly Queue<ReadOnlyMemory<byte>> _recent = new();
     private readonly Lock _gate = new();
     private int _next;
+    // Schedule frame number one past the last frame published, and (once running) the frame
+    // number due now: together they say how late the pacing loop is when a listener joins.
+    private long _sent;
+    private Func<long>? _dueNow;
     private bool _stopped;
 
     private LiveMount(ReadOnlyMemory<byte>[] frames, double frameMilliseconds, LiveStreamOptions options)
@@ -71,7 +75,11 @@ public sealed class LiveMount
                 return null;
             }
 
-            foreach (var frame in _recent)
+            // When the pacing loop is late (a stall of the silo), the frames it owes arrive with
+            // its next tick; the burst gives up as many of its oldest frames, so a listener that
+            // joins during a stall starts with the configured burst and is never ahead of time.
+            var late = _dueNow is { } dueNow ? dueNow() - _sent : 0;
+            foreach (var frame in _recent.Skip((int)Math.Clamp(late, 0, _recent.Count)))
             {
                 listener.Offer(frame);
             }
@@ -105,12 +113,19 @@ public sealed class LiveMount
         // Fill the burst window with the frames just before the current one, so the very first
         // listener starts at once and at the same place as listeners on other silos.
         _next = _schedule.IndexOf(sent - _burstFrames);
-        for (var i = 0; i < _burstFrames; i++)
+        _sent = sent - _burstFrames;
+        while (_sent < sent)
         {
             Publish();
         }
 
         var started = time.GetTimestamp();
+        long Due() => anchor + (long)((time.GetElapsedTime(started).TotalMilliseconds + intoFrame) / _schedule.FrameMilliseconds);
+        lock (_gate)
+        {
+            _dueNow = Due;
+        }
+
         var lastHeard = TimeSpan.Zero;
         using var timer = new PeriodicTimer(tick, time);
         try
@@ -118,16 +133,19 @@ public sealed class LiveMount
             while (await timer.WaitForNextTickAsync(stopping))
             {
                 var elapsed = time.GetElapsedTime(started);
-                var due = anchor + (long)((elapsed.TotalMilliseconds + intoFrame) / _schedule.FrameMilliseconds);
+                var due = Due();
                 // After a stall of the silo itself (GC, CPU starvation) skip ahead rather than
                 // flooding every listener's queue and dropping them all for the silo's own delay.
-                if (due - sent > _queueFrames / 2)
+                if (due - _sent > _queueFrames / 2)
                 {
-                    sent = due - (_queueFrames / 2);
-                    _next = _schedule.IndexOf(sent);
+                    lock (_gate)
+                    {
+                        _sent = due - (_queueFrames / 2);
+                        _next = _schedule.IndexOf(_sent);
+                    }
                 }
 
-                for (; sent < due; sent++)
+                while (_sent < due)
                 {
                     Publish();
                 }
@@ -162,10 +180,11 @@ public sealed class LiveMount
 
     private void Publish()
     {
-        var frame = _frames[_next];
-        _next = (_next + 1) % _frames.Length;
         lock (_gate)
         {
+            var frame = _frames[_next];
+            _next = (_next + 1) % _frames.Length;
+            _sent++;
             _recent.Enqueue(frame);
             if (_recent.Count > _burstFrames)
             {

@@ -148,6 +148,29 @@ public sealed class LiveMountTests
     }
 
     // The frames queued for the listener now.
+    [Fact]
+    public async Task Join_WhileThePacingLoopIsLate_GetsTheBurstEndingAtTheDueFrame_NotMore()
+    {
+        var time = new FakeTimeProvider(Start);
+        var mount = LiveMount.Create(Mp3Builder.Mpeg25Frames(ItemFrames), Fast)!;
+        using var stop = new CancellationTokenSource();
+        var run = mount.RunAsync(Tick, TimeSpan.FromSeconds(5), time, stop.Token);
+        var first = mount.Join()!;
+
+        // A frame comes due while the loop is held up: a listener joining now, before or after the
+        // loop has caught up, gets the two frames before the due one, as one joining on time would,
+        // never the burst and the owed frame on top of it.
+        time.Advance(TimeSpan.FromMilliseconds(FrameMs));
+        var late = mount.Join()!;
+
+        Assert.Equal(9, FrameIndex(await ReadAsync(late)));
+        Assert.Equal(0, FrameIndex(await ReadAsync(late)));
+        await AssertNoFrameAsync(late);
+        Assert.Equal(new[] { 8, 9, 0 }, Drain(first).Select(FrameIndex));
+        await stop.CancelAsync();
+        await run.WaitAsync(FrameWait);
+    }
+
     private static List<ReadOnlyMemory<byte>> Drain(LiveListener listener)
     {
         var frames = new List<ReadOnlyMemory<byte>>();
