@@ -226,16 +226,6 @@ public static class MediaSiloBuilderExtensions
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
 
-        // Orleans' default grain directory loses the entries a dead silo held and deactivates
-        // every activation registered there, on whichever silo it runs: a recording streaming
-        // into a healthy silo was deactivated when an unrelated silo died. The distributed
-        // directory hands each range of entries over on every membership change and rebuilds a
-        // dead silo's range from the activations the survivors hold, so no activation is lost.
-        // It is marked experimental in Orleans 10 (its API, not its consistency, may change).
-#pragma warning disable ORLEANSEXP003
-        silo.AddDistributedGrainDirectory();
-#pragma warning restore ORLEANSEXP003
-
         // Validated at start like every option; read here because Orleans is configured before DI runs.
         var clusterTls = configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions();
         if (new SectionOptionsValidator<ClusterTlsOptions>(ClusterTlsOptions.Section).Validate(null, clusterTls) is { Failed: true } invalid)
