@@ -23,7 +23,8 @@ public sealed partial class RecordingGrainTests
         var status = await recording.GetStatusAsync();
         Assert.Equal(RecordingState.Receiving, status.State);
         Assert.Equal(500, status.Bytes);
-        Assert.Equal([.. first.Data, .. second.Data], (await recording.ReadAsync(0, 1000))!.Data);
+        byte[] sent = [.. first.Data, .. second.Data];
+        Assert.Equal(sent, (await recording.ReadAsync(0, 1000))!.Data);
         Assert.Equal(AppendResult.NotAdmitted, await recording.AppendAsync(Guid.NewGuid(), Chunk(10, 3)));
 
         var ended = await recording.EndSourceAsync(admission.Session, SourceEnd.Closed);
