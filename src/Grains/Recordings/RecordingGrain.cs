@@ -8,11 +8,15 @@ namespace MediaOrleans.Grains.Recordings;
 /// <summary>
 /// Owns one recording. Not reentrant: appends, state changes and store run one at a time, so
 /// the spool and the saved record never disagree. Placed on the silo that allocates it: the
-/// source URL names that silo, so every append from mod_shout is a local call.
+/// source URL names that silo, so every append from mod_shout is a local call. An activation
+/// that finds the recording receiving takes its source session over while the silo holding the
+/// source connection is alive (the grain itself was deactivated, not the source), and finishes it
+/// as interrupted once that silo has left the cluster.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
 public sealed class RecordingGrain(
     IRecordingSpool spool,
+    IClusterPresence presence,
     IOptions<RecordingOptions> options,
     TimeProvider time,
     ILogger<RecordingGrain> logger) : Grain, IRecordingGrain
@@ -38,7 +42,15 @@ public sealed class RecordingGrain(
 
         _record = await spool.LoadAsync(Name, cancellationToken);
         _bytes = _record is null ? 0 : spool.GetLength(Name);
-        if (_record is { State: RecordingState.Receiving })
+        if (_record is { State: RecordingState.Receiving, SourceId: { } session, SourceSilo: { } holder } && presence.IsActive(holder))
+        {
+            // Only this grain's activation went away (Orleans deactivates activations whose
+            // directory entry was on a silo that died, for one), while its source goes on
+            // streaming into a live silo: the session continues here, and no byte is refused.
+            await ResumeSourceAsync(session);
+            RecordingLog.SourceResumed(logger, Name, _bytes, holder);
+        }
+        else if (_record is { State: RecordingState.Receiving })
         {
             // The silo that was receiving stopped mid-stream: everything it spooled is kept, and
             // its live meter went with it.
@@ -98,7 +110,10 @@ public sealed class RecordingGrain(
         var writer = spool.OpenWriter(Name);
         _bytes = writer.Length;
         _source = new SourceSession(writer, time.GetUtcNow());
-        await SaveAsync(_record with { State = RecordingState.Receiving, StartedAt = _source.LastHeard });
+        await SaveAsync(_record with
+        {
+            State = RecordingState.Receiving, StartedAt = _source.LastHeard, SourceId = _source.Id, SourceSilo = presence.LocalSilo,
+        });
         _watchdog.Start(this, WatchSourceAsync);
         return new SourceAdmission(SourceAdmissionResult.Accepted, _source.Id, _record.MaxSeconds);
     }
@@ -204,6 +219,19 @@ public sealed class RecordingGrain(
         return info;
     }
 
+    // The spool already holds what the session sent to the earlier activation: appends go on
+    // after it, and the meter counts it so the length limit stays one of audio time.
+    private async Task ResumeSourceAsync(Guid session)
+    {
+        var writer = spool.OpenWriter(Name);
+        _bytes = writer.Length;
+        _source = new SourceSession(writer, time.GetUtcNow(), session);
+        var spooled = new byte[_bytes];
+        var read = await spool.ReadAsync(Name, 0, spooled);
+        _source.MeterSpooled(spooled.AsSpan(0, read));
+        _watchdog.Start(this, WatchSourceAsync);
+    }
+
     private async Task WatchSourceAsync(CancellationToken cancellationToken)
     {
         if (_record is { State: RecordingState.Receiving } && _source is not null && _watchdog.IsLost(_source.LastHeard, time.GetUtcNow()))
@@ -273,7 +301,7 @@ public sealed class RecordingGrain(
         await SaveAsync(_record! with
         {
             State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason,
-            DurationMs = durationMs, TrailingSilenceMs = silence,
+            DurationMs = durationMs, TrailingSilenceMs = silence, SourceId = null, SourceSilo = null,
         });
         RecordingLog.Completed(logger, Name, _bytes, reason);
     }

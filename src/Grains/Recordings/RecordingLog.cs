@@ -22,4 +22,7 @@ internal static partial class RecordingLog
 
     [LoggerMessage(2003, LogLevel.Warning, "Recording {Recording} was receiving when its silo stopped; recovered {Bytes} bytes")]
     public static partial void Recovered(ILogger logger, string recording, long bytes);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Recording {Recording} activated again while its source streams into silo {Silo}; its session continues after {Bytes} bytes")]
+    public static partial void SourceResumed(ILogger logger, string recording, long bytes, string silo);
 }

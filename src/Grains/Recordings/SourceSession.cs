@@ -8,15 +8,17 @@ namespace MediaOrleans.Grains.Recordings;
 /// refused), the spool writer its bytes go to, when it was last heard from (a source that goes
 /// quiet without closing is lost), and the meter that counts its audio as it arrives, because a
 /// recording's length limit is audio time, not the time its bytes took to come. Closing ends the
-/// writer and the session; the metered duration stays for the recording's record.
+/// writer and the session; the metered duration stays for the recording's record. A session
+/// taken over by a new activation of the recording keeps its id (<paramref name="id"/>), so the
+/// source's connection goes on appending without noticing.
 /// </summary>
-internal sealed class SourceSession(IRecordingSpoolWriter writer, DateTimeOffset admittedAt)
+internal sealed class SourceSession(IRecordingSpoolWriter writer, DateTimeOffset admittedAt, Guid? id = null)
 {
     private readonly Mp3StreamMeter _meter = new();
     private IRecordingSpoolWriter? _writer = writer;
 
     /// <summary>The id the source presents with every append.</summary>
-    public Guid Id { get; } = Guid.NewGuid();
+    public Guid Id { get; } = id ?? Guid.NewGuid();
 
     /// <summary>When the source last sent bytes (or was admitted).</summary>
     public DateTimeOffset LastHeard { get; private set; } = admittedAt;
@@ -35,6 +37,9 @@ internal sealed class SourceSession(IRecordingSpoolWriter writer, DateTimeOffset
         await spool.AppendAsync(data);
         _meter.Append(data.Span);
     }
+
+    /// <summary>Meters audio an earlier activation already spooled for this session, without spooling it again.</summary>
+    public void MeterSpooled(ReadOnlySpan<byte> spooled) => _meter.Append(spooled);
 
     /// <summary>Ends the session: no append is admitted any more, and the spool file is closed.</summary>
     public async ValueTask CloseAsync()

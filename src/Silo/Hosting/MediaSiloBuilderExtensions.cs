@@ -131,6 +131,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton(sp => DataRoots.Open(DataDirectory(sp, "media"), DataDirectory(sp, "recordings"),
             sp.GetRequiredService<ILogger<DataRoots>>()));
         services.AddSingleton<IRecordingSpool>(sp => new FileRecordingSpool(sp.GetRequiredService<DataRoots>().Recordings));
+        services.AddSingleton<IClusterPresence, ClusterPresence>();
     }
 
     private static void ConfigureListeners(KestrelServerOptions kestrel, SiloEndpoints endpoints, HttpListenerOptions http)

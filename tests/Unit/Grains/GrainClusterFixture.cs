@@ -2,6 +2,7 @@ using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Storage;
 using MediaOrleans.Tests.Urls;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<IMediaStore>(new DirectoryMediaStore(MediaRoot, Time));
             host.Services.AddSingleton<IMediaCatalog>(new DirectoryMediaCatalog(MediaRoot));
             host.Services.AddSingleton<IRecordingSpool>(new FileRecordingSpool(RecordingsRoot));
+            host.Services.AddSingleton<IClusterPresence, ClusterPresence>();
             host.Services.AddSingleton<TranscodeCache>();
             host.Services.AddSingleton<HeldContent>();
             host.Services.AddSingleton(Mp3Decoders.Create(Mp3DecoderKind.Auto));
