@@ -14,13 +14,11 @@ public static class BusRules
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(faults);
         var replies = history.Where(e => e.Type == EventTypes.Reply).ToLookup(e => e.Id, StringComparer.Ordinal);
-        foreach (var start in history.Where(e => e.Type == EventTypes.Start && e.Kind is OpKinds.BusMedia or OpKinds.BusRecord))
+        var starts = new StartIndex(history);
+        foreach (var end in history.Where(e => e.Type == EventTypes.End && e.Kind is OpKinds.BusMedia or OpKinds.BusRecord))
         {
-            var end = history.FirstOrDefault(e => e.Type == EventTypes.End && e.Kind == start.Kind && e.Id == start.Id);
-            if (end is null)
-            {
-                continue; // still waiting when the run ended
-            }
+            // A request with no end was still waiting when the run ended: nothing to judge.
+            var start = starts.Of(end) ?? end;
 
             var answers = replies[start.Id].ToList();
             IReadOnlyList<SoakEvent> excerpt = [start, end, .. answers, .. faults.Around(start.At, end.At)];

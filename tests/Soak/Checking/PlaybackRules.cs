@@ -12,9 +12,10 @@ public static class PlaybackRules
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(faults);
+        var starts = new StartIndex(history);
         foreach (var end in history.Where(e => e.Type == EventTypes.End && OpKinds.Plays.Contains(e.Kind)))
         {
-            var start = history.FirstOrDefault(e => e.Type == EventTypes.Start && e.Kind == end.Kind && e.Id == end.Id) ?? end;
+            var start = starts.Of(end) ?? end;
             IReadOnlyList<SoakEvent> excerpt = [start, end, .. faults.Around(start.At, end.At)];
             if (end.Ok && end.Expected is not null && !end.Expected.Equals(end.Digest, StringComparison.Ordinal))
             {

@@ -3,7 +3,8 @@ using MediaOrleans.Soak.History;
 namespace MediaOrleans.Soak.Checking;
 
 /// <summary>
-/// Resources: over the last half of each silo process's samples (warm-up left out), the
+/// Resources: over the last half of each silo process's samples (warm-up left out) when they
+/// span at least <see cref="CheckerSettings.MinSeriesMinutes"/>, the
 /// least-squares slope of its resident memory and of its open file descriptors stays under the
 /// bounds. A restarted silo is a new process with a new series.
 /// </summary>
@@ -16,7 +17,7 @@ public static class ResourceRules
         foreach (var series in history.Where(e => e.Type == EventTypes.Sample).GroupBy(e => (e.Silo, e.Pid)))
         {
             var samples = series.OrderBy(e => e.At).ToList();
-            if (samples.Count < settings.MinSamples)
+            if (!Judged(samples, settings))
             {
                 continue;
             }
@@ -38,6 +39,21 @@ public static class ResourceRules
                     $"{subject}: open descriptors grew {fdSlope:F2}/min over its last {tail.Count} samples (bound {settings.MaxFdSlopePerMinute}/min)", excerpt);
             }
         }
+    }
+
+    /// <summary>Whether a series of samples spans long enough to be judged.</summary>
+    public static bool Judged(IReadOnlyList<SoakEvent> samples, CheckerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(settings);
+        return samples.Count >= 4 && samples[^1].At - samples[0].At >= settings.MinSeriesMinutes * 60;
+    }
+
+    /// <summary>The silo processes sampled, and how many of them spanned long enough to be judged.</summary>
+    public static (int Series, int Judged) Coverage(IReadOnlyList<SoakEvent> history, CheckerSettings settings)
+    {
+        var series = history.Where(e => e.Type == EventTypes.Sample).GroupBy(e => (e.Silo, e.Pid)).Select(g => g.OrderBy(e => e.At).ToList()).ToList();
+        return (series.Count, series.Count(s => Judged(s, settings)));
     }
 
     /// <summary>The least-squares slope of <paramref name="value"/> against time, per second.</summary>

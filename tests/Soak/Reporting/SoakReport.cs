@@ -19,6 +19,7 @@ public static class SoakReport
         ArgumentNullException.ThrowIfNull(violations);
         ArgumentNullException.ThrowIfNull(settings);
         var faults = new FaultWindows(history, settings.FailoverWindowSeconds);
+        var starts = new StartIndex(history);
         var text = new StringBuilder();
         var duration = history.Count == 0 ? 0 : history.Max(e => e.At);
         text.AppendLine(CultureInfo.InvariantCulture, $"Soak: seed {seed}, {duration / 60:F1} min, failover window {settings.FailoverWindowSeconds} s");
@@ -28,7 +29,7 @@ public static class SoakReport
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var kind in history.Where(e => e.Type == EventTypes.End).GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var timed = kind.Select(end => (End: end, Start: history.First(e => e.Type == EventTypes.Start && e.Kind == end.Kind && e.Id == end.Id)))
+            var timed = kind.Select(end => (End: end, Start: starts.Of(end) ?? end))
                 .Select(p => (Inside: faults.Overlaps(p.Start.At, p.End.At), Ms: (p.End.At - p.Start.At) * 1000)).ToList();
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {kind.Key} | {kind.Count()} | {kind.Count(e => e.Ok)} | {kind.Count(e => !e.Ok)} | {Percentiles(timed.Where(t => !t.Inside).Select(t => t.Ms))} | {Percentiles(timed.Where(t => t.Inside).Select(t => t.Ms))} |");
@@ -38,6 +39,17 @@ public static class SoakReport
         var injected = history.Where(e => e.Type == EventTypes.FaultStart).GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Faults: {injected.Sum(g => g.Count())} ({string.Join(", ", injected.Select(g => $"{g.Key} {g.Count()}"))})");
+        var (series, judged) = ResourceRules.Coverage(history, settings);
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Memory and descriptors: {judged} of {series} silo processes sampled for at least {settings.MinSeriesMinutes} min, judged by their last half");
+        foreach (var silo in history.Where(e => e.Type == EventTypes.Sample).GroupBy(e => e.Silo).OrderBy(g => g.Key))
+        {
+            var first = silo.MinBy(e => e.At)!;
+            var last = silo.MaxBy(e => e.At)!;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  silo {silo.Key}: RSS {first.Rss / 1048576} -> {last.Rss / 1048576} MB (max {silo.Max(e => e.Rss) / 1048576}), fds {first.Fds} -> {last.Fds} (max {silo.Max(e => e.Fds)})");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"Violations: {violations.Count}");
         foreach (var violation in violations)
         {

@@ -11,7 +11,7 @@ public sealed class HistoryCheckerTests
 {
     private static readonly byte[] Payload = [.. Enumerable.Range(0, 1000).Select(i => (byte)(i * 7))];
     private static readonly Dictionary<string, byte[]> Payloads = new() { ["tone"] = Payload };
-    private static readonly CheckerSettings Settings = new(FailoverWindowSeconds: 3, MaxRssSlopeMbPerMinute: 2, MaxFdSlopePerMinute: 5, MinSamples: 10);
+    private static readonly CheckerSettings Settings = new(FailoverWindowSeconds: 3, MaxRssSlopeMbPerMinute: 2, MaxFdSlopePerMinute: 5, MinSeriesMinutes: 1);
 
     [Fact]
     public void A_clean_history_has_no_violation()
