@@ -14,14 +14,28 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     options[args[i].TrimStart('-')] = args[i + 1];
 }
 
+double Number(string key, double fallback) => options.TryGetValue(key, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+// MediaOrleans.Soak --check HISTORY [--failover-window-seconds N …]: judges a saved history again
+// (the audio is made again from the same sox/lame commands, which are deterministic).
+if (options.TryGetValue("check", out var saved))
+{
+    var audio = Directory.CreateTempSubdirectory("mediaorleans-soak-audio-").FullName;
+    var payloads = await MediaOrleans.Soak.Load.Payloads.CreateAsync(audio, 10, 30);
+    var events = HistoryLog.Read(saved);
+    var recheck = new CheckerSettings(Number("failover-window-seconds", 3), Number("max-rss-slope-mb", 2), Number("max-fd-slope", 5));
+    var found = HistoryChecker.Check(events, payloads.Bytes, recheck);
+    Console.WriteLine(MediaOrleans.Soak.Reporting.SoakReport.Write(events, found, (int)Number("seed", 0), recheck));
+    Directory.Delete(audio, recursive: true);
+    return found.Count == 0 ? 0 : 1;
+}
+
 string[] required = ["silo-assembly", "postgres", "bus-uri", "broker-stop", "broker-start", "work", "modshout-client"];
 if (required.FirstOrDefault(key => !options.ContainsKey(key)) is { } missing)
 {
     Console.Error.WriteLine($"missing --{missing}; usage: MediaOrleans.Soak {string.Join(' ', required.Select(k => $"--{k} …"))} [--seed N] [--minutes N] [--faults …]");
     return 2;
 }
-
-double Number(string key, double fallback) => options.TryGetValue(key, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
 string[] known = [FaultKinds.Kill, FaultKinds.Pause, FaultKinds.BrokerRestart];
 var faults = options.GetValueOrDefault("faults", string.Join(',', known)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

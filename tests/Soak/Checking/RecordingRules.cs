@@ -3,9 +3,9 @@ using MediaOrleans.Soak.History;
 namespace MediaOrleans.Soak.Checking;
 
 /// <summary>
-/// Recordings: a source acknowledged as ended is stored exactly once with exactly the bytes it
-/// sent; a source cut while a fault touched its silo is stored as an exact prefix of what it
-/// sent; a source cut with no fault on its silo is itself a violation (the silo dropped a live
+/// Recordings: a source acknowledged as ended (it exited cleanly and its silo was not killed
+/// meanwhile) is stored exactly once with exactly the bytes it sent; a source cut, or ended while
+/// its silo was killed, is stored as an exact prefix of what it sent; a source cut with no fault on its silo is itself a violation (the silo dropped a live
 /// recording).
 /// </summary>
 public static class RecordingRules
@@ -33,9 +33,12 @@ public static class RecordingRules
                     $"the source of {start.Id} on silo {start.Silo} was cut at {end.Bytes} bytes ({end.Detail}) with no fault on that silo", excerpt);
             }
 
+            // A source's clean exit is the silo's acknowledgement only if its silo lived through
+            // the recording: libshout may finish writing into the socket of a silo already killed.
+            var acknowledged = end.Ok && !faults.TouchedSilo(start.Silo, start.At, end.At, FaultKinds.Kill);
             var stored = stores.Where(e => e.Type == EventTypes.End && e.Ok).ToList();
             var names = stored.Select(e => e.Detail).Distinct(StringComparer.Ordinal).ToList();
-            if (names.Count == 0 && !end.Ok && stores.Any(e => e.Detail == "no_data"))
+            if (names.Count == 0 && !acknowledged && stores.Any(e => e.Detail == "no_data"))
             {
                 continue; // cut before the silo took a byte: there is nothing to keep
             }
@@ -53,7 +56,7 @@ public static class RecordingRules
 
             foreach (var item in stored.DistinctBy(e => e.Digest))
             {
-                var violation = Compare(start.Id, sent, end.Ok, item, excerpt);
+                var violation = Compare(start.Id, sent, acknowledged, item, excerpt);
                 if (violation is not null)
                 {
                     yield return violation;

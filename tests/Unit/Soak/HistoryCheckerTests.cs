@@ -88,6 +88,23 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
+    public void A_source_that_ended_cleanly_while_its_silo_was_killed_may_keep_a_prefix_and_on_an_untouched_silo_may_not()
+    {
+        // libshout can finish writing into the socket of a silo already killed: no acknowledgement.
+        List<SoakEvent> killed =
+        [
+            .. Clean(),
+            new(9, EventTypes.Start, OpKinds.Record, "rec-4", Silo: 0, Detail: "tone"),
+            new(11, EventTypes.End, OpKinds.Record, "rec-4", Silo: 0, Ok: true, Bytes: 1000),
+            new(20, EventTypes.End, OpKinds.Store, "rec-4", Silo: 1, Ok: true, Bytes: 900, Digest: Digests.Of(Payload.AsSpan(0, 900)), Detail: "soak/rec-4"),
+        ];
+        Assert.Empty(HistoryChecker.Check(killed, Payloads, Settings));
+
+        var untouched = Replace(killed, e => e.Id == "rec-4", e => e with { Silo = 2 });
+        AssertOnly(untouched, ViolationKinds.LostBytes, "rec-4");
+    }
+
+    [Fact]
     public void A_play_returning_other_bytes_is_wrong_bytes()
     {
         var history = Replace(Clean(), e => e.Kind == OpKinds.PlayWav && e.Type == EventTypes.End, e => e with { Digest = Digests.Of([1, 2, 3]) });
