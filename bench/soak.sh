@@ -74,6 +74,7 @@ cleanup() {
   [ -z "$pg_started" ] || runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pg/data" -m immediate stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
   cp "$tmp"/work/*.log "$tmp"/work/history.jsonl "$tmp"/work/report.md "$out"/ 2>/dev/null || true
+  cp -r "$tmp"/work/audio "$out"/ 2>/dev/null || true
   [ "$rc" -eq 0 ] || echo "soak: FAILED (rc=$rc, seed $SEED); history, report and logs in $out" >&3
   rm -rf "$tmp"
   exit "$rc"

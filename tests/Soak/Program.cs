@@ -16,17 +16,16 @@ for (var i = 0; i + 1 < args.Length; i += 2)
 
 double Number(string key, double fallback) => options.TryGetValue(key, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
-// MediaOrleans.Soak --check HISTORY [--failover-window-seconds N …]: judges a saved history again
-// (the audio is made again from the same sox/lame commands, which are deterministic).
+// MediaOrleans.Soak --check HISTORY [--audio DIR] [--failover-window-seconds N …]: judges a saved
+// history again (the audio is made again in DIR from the same sox/lame commands, without dither).
 if (options.TryGetValue("check", out var saved))
 {
-    var audio = Directory.CreateTempSubdirectory("mediaorleans-soak-audio-").FullName;
+    var audio = options.GetValueOrDefault("audio") ?? Directory.CreateTempSubdirectory("mediaorleans-soak-audio-").FullName;
     var payloads = await MediaOrleans.Soak.Load.Payloads.CreateAsync(audio, 10, 30);
     var events = HistoryLog.Read(saved);
     var recheck = new CheckerSettings(Number("failover-window-seconds", 3), Number("max-rss-slope-mb", 2), Number("max-fd-slope", 5));
     var found = HistoryChecker.Check(events, payloads.Bytes, recheck);
     Console.WriteLine(MediaOrleans.Soak.Reporting.SoakReport.Write(events, found, (int)Number("seed", 0), recheck));
-    Directory.Delete(audio, recursive: true);
     return found.Count == 0 ? 0 : 1;
 }
 

@@ -30,6 +30,7 @@ public sealed class Payloads
 
     public string PathOf(string name) => Path.Combine(Folder, name);
 
+    // sox -D: no dither, so the same commands make the same bytes and a saved history can be judged again.
     /// <summary>Makes recordings of every whole number of seconds from <paramref name="minSeconds"/> to <paramref name="maxSeconds"/> (step 5).</summary>
     public static async Task<Payloads> CreateAsync(string folder, int minSeconds, int maxSeconds)
     {
@@ -37,15 +38,15 @@ public sealed class Payloads
         var script = new List<string>
         {
             "set -e",
-            "sox -n -r 8000 -c 1 -b 16 -e signed-integer prompt.wav synth 3 sine 440 vol 0.5",
-            "sox -n -r 8000 -c 1 -b 16 -e signed-integer prompt-src.wav synth 6 sine 550 vol 0.5",
+            "sox -D -n -r 8000 -c 1 -b 16 -e signed-integer prompt.wav synth 3 sine 440 vol 0.5",
+            "sox -D -n -r 8000 -c 1 -b 16 -e signed-integer prompt-src.wav synth 6 sine 550 vol 0.5",
             "lame --quiet -t -b 16 prompt-src.wav prompt.mp3",
         };
         for (var seconds = minSeconds; seconds <= maxSeconds; seconds += 5)
         {
             // A different tone per length, so a recording stored with another's bytes shows.
             script.Add(string.Create(CultureInfo.InvariantCulture,
-                $"sox -n -r 8000 -c 1 -b 16 -e signed-integer rec-{seconds}.wav synth {seconds} sine {300 + seconds * 7} vol 0.5"));
+                $"sox -D -n -r 8000 -c 1 -b 16 -e signed-integer rec-{seconds}.wav synth {seconds} sine {300 + seconds * 7} vol 0.5"));
             script.Add(string.Create(CultureInfo.InvariantCulture, $"lame --quiet -t -b 16 rec-{seconds}.wav rec-{seconds}.mp3 && rm rec-{seconds}.wav"));
         }
 
