@@ -1,5 +1,4 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
+using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Orleans.Connections.Security;
 using Orleans.Hosting;
@@ -23,36 +22,13 @@ internal static class ClientTls
             return;
         }
 
-        X509Certificate2? certificate = null;
-        if (!string.IsNullOrEmpty(certificatePath))
-        {
-            using var pem = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
-            // A key read from PEM is ephemeral; a PKCS#12 round trip gives one SslStream can sign with.
-            certificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
-        }
-
-        var authority = string.IsNullOrEmpty(caPath) ? null : X509CertificateLoader.LoadCertificateFromFile(caPath);
+        var certificate = string.IsNullOrEmpty(certificatePath) ? null : ClusterCertificates.LoadSigning(certificatePath, keyPath);
+        var authority = ClusterCertificates.LoadAuthority(caPath);
         client.UseTls(tls =>
         {
             tls.LocalCertificate = certificate;
             tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
-            tls.RemoteCertificateValidation = (remote, _, errors) => IsTrusted(remote, errors, authority);
+            tls.RemoteCertificateValidation = (remote, _, errors) => ClusterCertificates.IsTrusted(remote, errors, authority);
         });
-    }
-
-    // The silo's certificate must chain to the authority (or the system store); gateways are
-    // reached by address, so the name is not checked.
-    private static bool IsTrusted(X509Certificate2 remote, SslPolicyErrors errors, X509Certificate2? authority)
-    {
-        if (authority is null)
-        {
-            return (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.Add(authority);
-        return chain.Build(remote);
     }
 }

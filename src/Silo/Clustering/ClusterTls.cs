@@ -1,5 +1,4 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
+using MediaOrleans.Interfaces;
 using Orleans.Connections.Security;
 
 namespace MediaOrleans.Silo.Clustering;
@@ -15,33 +14,13 @@ public static class ClusterTls
             return silo;
         }
 
-        using var pem = X509Certificate2.CreateFromPemFile(options.CertificatePath!, options.KeyPath);
-        // A key read from PEM is ephemeral; a PKCS#12 round trip gives one SslStream can sign with.
-        var certificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
-        var authority = string.IsNullOrEmpty(options.CaPath) ? null : X509CertificateLoader.LoadCertificateFromFile(options.CaPath);
+        var certificate = ClusterCertificates.LoadSigning(options.CertificatePath!, options.KeyPath);
+        var authority = ClusterCertificates.LoadAuthority(options.CaPath);
         return silo.UseTls(certificate, tls =>
         {
             tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
             tls.ClientCertificateMode = options.ClientCertificateMode;
-            tls.RemoteCertificateValidation = (remote, _, errors) => IsTrusted(remote, errors, authority);
+            tls.RemoteCertificateValidation = (remote, _, errors) => ClusterCertificates.IsTrusted(remote, errors, authority);
         });
-    }
-
-    /// <summary>
-    /// A peer's certificate is trusted when it chains to <paramref name="authority"/> (or, without
-    /// one, to the system's store). The name is not checked: silos are reached by IP address.
-    /// </summary>
-    public static bool IsTrusted(X509Certificate2 remote, SslPolicyErrors errors, X509Certificate2? authority)
-    {
-        if (authority is null)
-        {
-            return (errors & ~SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.Add(authority);
-        return chain.Build(remote);
     }
 }

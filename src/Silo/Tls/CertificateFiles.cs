@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using MediaOrleans.Interfaces;
 
 namespace MediaOrleans.Silo.Tls;
 
@@ -12,10 +13,7 @@ public static class CertificateFiles
     /// </summary>
     public static SslStreamCertificateContext Load(string certificatePath, string keyPath)
     {
-        using var pemLeaf = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
-        // A key read from PEM is ephemeral; a PKCS#12 round trip gives one every platform's TLS
-        // stack can sign with.
-        var leaf = X509CertificateLoader.LoadPkcs12(pemLeaf.Export(X509ContentType.Pkcs12), null);
+        var leaf = ClusterCertificates.LoadSigning(certificatePath, keyPath);
         var chain = new X509Certificate2Collection();
         chain.ImportFromPemFile(certificatePath);
         var intermediates = new X509Certificate2Collection();
