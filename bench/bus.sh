@@ -24,7 +24,6 @@ ROUNDS=${ROUNDS:-3}
 WINDOW=${WINDOW:-64}
 WHO=${WHO:-"silo echo echo-confirms"}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-60}
-rabbit_bin=/usr/lib/rabbitmq/bin
 
 bench_output_dir bus
 
@@ -38,24 +37,10 @@ silo_pid=""
 echo_pid=""
 echo_confirms_pid=""
 echo_tracking_pid=""
-broker_started=""
 
 log() { echo "[bus] $*" >&3; }
 
-# The private RabbitMQ node (docs: shared SERVICES.md recipe): every location in $tmp, its own
-# epmd, loopback only. "listeners.tcp.default" because RABBITMQ_NODE_PORT already makes the default
-# listener (a second "listeners.tcp.1" on the same port fails the boot with eaddrinuse).
-amqp_port=$(free_port)
-dist_port=$(free_port)
-epmd_port=$(free_port)
-node="benchbus$RANDOM@localhost"
-broker_env() {
-  env HOME="$tmp/rabbit" RABBITMQ_MNESIA_BASE="$tmp/rabbit/mnesia" RABBITMQ_LOG_BASE="$tmp/rabbit/log" \
-    RABBITMQ_PID_FILE="$tmp/rabbit/rabbit.pid" RABBITMQ_NODENAME="$node" RABBITMQ_NODE_PORT="$amqp_port" \
-    RABBITMQ_DIST_PORT="$dist_port" RABBITMQ_CONF_ENV_FILE=/dev/null RABBITMQ_CONFIG_FILE="$tmp/rabbit/rabbitmq.conf" \
-    ERL_EPMD_PORT="$epmd_port" ERL_EPMD_ADDRESS=127.0.0.1 \
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}' "$@"
-}
+rabbit_setup "$tmp" benchbus
 
 cleanup() {
   local rc=$?
@@ -63,15 +48,11 @@ cleanup() {
   stop_pid "$echo_confirms_pid"
   stop_pid "$echo_tracking_pid"
   stop_pid "$silo_pid"
-  if [ -n "$broker_started" ]; then
-    broker_env "$rabbit_bin/rabbitmqctl" -n "$node" stop "$tmp/rabbit/rabbit.pid" >/dev/null 2>&1 ||
-      stop_pid "$(cat "$tmp/rabbit/rabbit.pid" 2>/dev/null)"
-  fi
-  epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
+  rabbit_stop
   wait 2>/dev/null || true
   if [ "$rc" -ne 0 ]; then
     cp "$tmp"/*.log "$out"/ 2>/dev/null || true
-    cp "$tmp/rabbit/log/$node.log" "$out/rabbitmq.log" 2>/dev/null || true
+    cp "$rabbit_dir/log/$rabbit_node.log" "$out/rabbitmq.log" 2>/dev/null || true
     echo "bus: FAILED (rc=$rc); logs in $out" >&3
   fi
   rm -rf "$tmp"
@@ -99,15 +80,11 @@ silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 load_dll="$repo/bench/BusLoad/bin/Release/net10.0/MediaOrleans.Bench.BusLoad.dll"
 [ -f "$silo_dll" ] && [ -f "$load_dll" ] || { log "missing $silo_dll or $load_dll"; exit 1; }
 
-log "starting RabbitMQ node $node on 127.0.0.1:$amqp_port"
-mkdir -p "$tmp/rabbit"
-echo "listeners.tcp.default = 127.0.0.1:$amqp_port" >"$tmp/rabbit/rabbitmq.conf"
-broker_env "$rabbit_bin/rabbitmq-server" -detached >"$tmp/rabbitmq-start.log" 2>&1
-broker_started=1
+log "starting RabbitMQ node $rabbit_node on 127.0.0.1:$amqp_port"
 started=$SECONDS
-broker_env "$rabbit_bin/rabbitmqctl" -n "$node" wait --timeout 120 "$tmp/rabbit/rabbit.pid" >>"$tmp/rabbitmq-start.log" 2>&1 ||
+rabbit_start "$tmp/rabbitmq-start.log" ||
   { log "RabbitMQ did not start"; exit 1; }
-broker_pid=$(cat "$tmp/rabbit/rabbit.pid")
+broker_pid=$(cat "$rabbit_dir/rabbit.pid")
 log "RabbitMQ ready after $((SECONDS - started))s (pid $broker_pid)"
 uri="amqp://guest:guest@127.0.0.1:$amqp_port"
 

@@ -22,7 +22,6 @@ DEADLINE=${DEADLINE:-15}
 MAX_RSS_MB=${MAX_RSS_MB:-1024}
 ALLOW_5XX=${ALLOW_5XX:-501,503,505}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-60}
-rabbit_bin=/usr/lib/rabbitmq/bin
 
 bench_output_dir fuzz
 
@@ -33,31 +32,15 @@ done
 tmp=$(mktemp -d /tmp/bench-fuzz.XXXXXX)
 exec 3>&2 # the script's stderr, for the exit trap
 silo_pid=""
-broker_started=""
 
 log() { echo "[fuzz] $*" >&3; }
 
-# The private RabbitMQ node, as bench/bus.sh starts it: every location in $tmp, its own epmd, loopback only.
-amqp_port=$(free_port)
-dist_port=$(free_port)
-epmd_port=$(free_port)
-node="benchfuzz$RANDOM@localhost"
-broker_env() {
-  env HOME="$tmp/rabbit" RABBITMQ_MNESIA_BASE="$tmp/rabbit/mnesia" RABBITMQ_LOG_BASE="$tmp/rabbit/log" \
-    RABBITMQ_PID_FILE="$tmp/rabbit/rabbit.pid" RABBITMQ_NODENAME="$node" RABBITMQ_NODE_PORT="$amqp_port" \
-    RABBITMQ_DIST_PORT="$dist_port" RABBITMQ_CONF_ENV_FILE=/dev/null RABBITMQ_CONFIG_FILE="$tmp/rabbit/rabbitmq.conf" \
-    ERL_EPMD_PORT="$epmd_port" ERL_EPMD_ADDRESS=127.0.0.1 \
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}' "$@"
-}
+rabbit_setup "$tmp" benchfuzz
 
 cleanup() {
   local rc=$?
   stop_pid "$silo_pid"
-  if [ -n "$broker_started" ]; then
-    broker_env "$rabbit_bin/rabbitmqctl" -n "$node" stop "$tmp/rabbit/rabbit.pid" >/dev/null 2>&1 ||
-      stop_pid "$(cat "$tmp/rabbit/rabbit.pid" 2>/dev/null)"
-  fi
-  epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
+  rabbit_stop
   wait 2>/dev/null || true
   cp "$tmp/silo.log" "$out/" 2>/dev/null || true
   [ "$rc" -eq 0 ] || echo "fuzz: FAILED (rc=$rc, seed $SEED); output and silo log in $out" >&3
@@ -75,12 +58,8 @@ dotnet build -c Release "$repo/tests/Fuzz" -nologo -v quiet >>"$tmp/build.log" 2
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 fuzz_dll="$repo/tests/Fuzz/bin/Release/net10.0/MediaOrleans.Fuzz.dll"
 
-log "starting RabbitMQ node $node on 127.0.0.1:$amqp_port"
-mkdir -p "$tmp/rabbit"
-echo "listeners.tcp.default = 127.0.0.1:$amqp_port" >"$tmp/rabbit/rabbitmq.conf"
-broker_env "$rabbit_bin/rabbitmq-server" -detached >"$tmp/rabbitmq-start.log" 2>&1
-broker_started=1
-broker_env "$rabbit_bin/rabbitmqctl" -n "$node" wait --timeout 120 "$tmp/rabbit/rabbit.pid" >>"$tmp/rabbitmq-start.log" 2>&1 ||
+log "starting RabbitMQ node $rabbit_node on 127.0.0.1:$amqp_port"
+rabbit_start "$tmp/rabbitmq-start.log" ||
   { log "RabbitMQ did not start"; exit 1; }
 uri="amqp://guest:guest@127.0.0.1:$amqp_port"
 

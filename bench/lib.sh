@@ -81,3 +81,44 @@ start_silo() {
   log "silo healthy after $((SECONDS - started))s"
   grep -q MediaOrleans.Silo.dll "/proc/$silo_pid/cmdline" || { log "pid $silo_pid is not the silo"; return 1; }
 }
+
+# A private RabbitMQ node: every location under <dir>/rabbit, its own epmd, loopback only.
+# "listeners.tcp.default" because RABBITMQ_NODE_PORT already makes the default listener (a second
+# "listeners.tcp.1" on the same port fails the boot with eaddrinuse).
+rabbit_bin=/usr/lib/rabbitmq/bin
+
+# rabbit_setup <dir> <name>: picks the node's ports and name (amqp_port, rabbit_node).
+rabbit_setup() {
+  rabbit_dir="$1/rabbit"
+  rabbit_node="$2$RANDOM@localhost"
+  amqp_port=$(free_port)
+  rabbit_dist_port=$(free_port)
+  rabbit_epmd_port=$(free_port)
+  rabbit_started=""
+}
+
+rabbit_env() {
+  env HOME="$rabbit_dir" RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia" RABBITMQ_LOG_BASE="$rabbit_dir/log" \
+    RABBITMQ_PID_FILE="$rabbit_dir/rabbit.pid" RABBITMQ_NODENAME="$rabbit_node" RABBITMQ_NODE_PORT="$amqp_port" \
+    RABBITMQ_DIST_PORT="$rabbit_dist_port" RABBITMQ_CONF_ENV_FILE=/dev/null RABBITMQ_CONFIG_FILE="$rabbit_dir/rabbitmq.conf" \
+    ERL_EPMD_PORT="$rabbit_epmd_port" ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}' "$@"
+}
+
+# rabbit_start <log file>: starts the node and waits for it (120 s at most); non-zero if it did not come up.
+rabbit_start() {
+  mkdir -p "$rabbit_dir"
+  echo "listeners.tcp.default = 127.0.0.1:$amqp_port" >"$rabbit_dir/rabbitmq.conf"
+  rabbit_env "$rabbit_bin/rabbitmq-server" -detached >"$1" 2>&1
+  rabbit_started=1
+  rabbit_env "$rabbit_bin/rabbitmqctl" -n "$rabbit_node" wait --timeout 120 "$rabbit_dir/rabbit.pid" >>"$1" 2>&1
+}
+
+# rabbit_stop: stops the node if it was started (rabbitmqctl, else its PID) and its epmd.
+rabbit_stop() {
+  if [ -n "${rabbit_started:-}" ]; then
+    rabbit_env "$rabbit_bin/rabbitmqctl" -n "$rabbit_node" stop "$rabbit_dir/rabbit.pid" >/dev/null 2>&1 ||
+      stop_pid "$(cat "$rabbit_dir/rabbit.pid" 2>/dev/null)"
+  fi
+  [ -z "${rabbit_epmd_port:-}" ] || epmd -port "$rabbit_epmd_port" -kill >/dev/null 2>&1 || true
+}
