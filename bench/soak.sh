@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Chaos soak: three Release silos on a private PostgreSQL (ADO.NET membership) sharing one data
-# folder, with their bus on a private RabbitMQ node, under mixed load for DURATION_MINUTES while
-# faults are injected from SEED: concurrent recordings from modshout-client (paced like mod_shout),
-# each stored as media and read back; WAV plays over HTTP and MP3 plays over SHOUT, each body
-# checked byte for byte; media_req and record_req on the bus, each reply matched by Msg-ID; a
-# listener on a continuous (extant) stream checked with ffmpeg; RSS and open descriptors of every
-# silo. Faults: SIGKILL of a silo and its restart, SIGSTOP of a silo for seconds then SIGCONT, a
-# RabbitMQ stop and start. Everything goes to a history (history.jsonl) that tests/Soak checks
-# against the invariants (docs/TESTING.md, "Chaos soak"); the report gives operations, faults,
-# violations with their history lines, and p50/p99 per operation inside and outside fault windows.
-# Exit code 0 when the history holds no violation.
+# Chaos soak: three Release silos on a private PostgreSQL (ADO.NET membership) with their media in
+# a private pouchdb-server (CouchDB's API), their shared recording spool on a size-limited tmpfs
+# and their bus on a private RabbitMQ node, under mixed load for DURATION_MINUTES while faults are
+# injected from SEED: concurrent recordings from modshout-client (paced like mod_shout), each
+# stored as media and read back; WAV plays over HTTP and MP3 plays over SHOUT, each body checked
+# byte for byte; media_req and record_req on the bus, each reply matched by Msg-ID; a listener on
+# a continuous (extant) stream checked with ffmpeg; RSS and open descriptors of every silo.
+# Faults, one at a time: SIGKILL of a silo and its restart, SIGSTOP of a silo for seconds then
+# SIGCONT, a RabbitMQ stop and start, a pouchdb-server crash (SIGKILL) and restart after 10-30 s,
+# the spool's tmpfs filled to its last byte for seconds. Everything goes to a history
+# (history.jsonl) that tests/Soak checks against the invariants (docs/TESTING.md, "Chaos soak");
+# the report gives operations, faults, violations with their history lines, and p50/p99 per
+# operation inside and outside fault windows. Exit code 0 when the history holds no violation.
+# Needs root (PostgreSQL runs as the postgres user; the tmpfs is mounted).
 #
-# Env (defaults): DURATION_MINUTES=10 SEED=<random, printed> FAULTS=kill,pause,broker-restart
-#                 FAILOVER_WINDOW_SECONDS=3 MAX_RSS_SLOPE_MB=2 (MB/min) MAX_FD_SLOPE=5 (per min)
+# Env (defaults): DURATION_MINUTES=10 SEED=<random, printed> FAULTS=kill,pause,broker-restart,store-outage,disk-full
+#                 FAILOVER_WINDOW_SECONDS=3 MAX_RSS_SLOPE_MB=2 (MB/min) MAX_FD_SLOPE=5 (per min) SPOOL_MB=256
 # Replay a run with the seed it printed: SEED=<seed> bash bench/soak.sh
 # History, report and silo logs go to bench/results/soak-<UTC time>/ (git-ignored).
 set -euo pipefail
@@ -21,58 +24,69 @@ set -euo pipefail
 
 DURATION_MINUTES=${DURATION_MINUTES:-10}
 SEED=${SEED:-$((RANDOM * 32768 + RANDOM))}
-FAULTS=${FAULTS:-kill,pause,broker-restart}
+FAULTS=${FAULTS:-kill,pause,broker-restart,store-outage,disk-full}
 FAILOVER_WINDOW_SECONDS=${FAILOVER_WINDOW_SECONDS:-3}
 MAX_RSS_SLOPE_MB=${MAX_RSS_SLOPE_MB:-2}
 MAX_FD_SLOPE=${MAX_FD_SLOPE:-5}
-rabbit_bin=/usr/lib/rabbitmq/bin
+SPOOL_MB=${SPOOL_MB:-256}
 
 bench_output_dir soak
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 modshout="$repo/.tools/modshout-client"
-for tool in dotnet curl ss sox lame ffmpeg epmd runuser "$pg_bin/initdb" "$pg_bin/pg_ctl" "$rabbit_bin/rabbitmq-server" "$rabbit_bin/rabbitmqctl" "$modshout"; do
+pouchdb="$repo/.tools/node_modules/.bin/pouchdb-server"
+for tool in dotnet curl ss sox lame ffmpeg epmd node runuser mount "$pg_bin/initdb" "$pg_bin/pg_ctl" "$rabbit_bin/rabbitmq-server" "$rabbit_bin/rabbitmqctl" "$modshout" "$pouchdb"; do
   command -v "$tool" >/dev/null || { echo "missing $tool (run scripts/install-test-deps.sh)" >&2; exit 1; }
 done
+[ "$(id -u)" -eq 0 ] || { echo "bench/soak.sh needs root (PostgreSQL as the postgres user, a tmpfs for the spool)" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/bench-soak.XXXXXX)
 exec 3>&2
 pg_started=""
-broker_started=""
+spool_mounted=""
 
 log() { echo "[soak] $*" >&3; }
 
-# The private RabbitMQ node, as bench/fuzz.sh starts it; the soak stops and starts it through
-# $tmp/broker.sh, which carries the same environment.
-amqp_port=$(free_port)
-dist_port=$(free_port)
-epmd_port=$(free_port)
-node="benchsoak$RANDOM@localhost"
-mkdir -p "$tmp/rabbit"
-echo "listeners.tcp.default = 127.0.0.1:$amqp_port" >"$tmp/rabbit/rabbitmq.conf"
+# The fault injector stops and starts RabbitMQ and pouchdb-server through these two scripts,
+# which carry this run's ports and directories.
+rabbit_setup "$tmp" benchsoak
 cat >"$tmp/broker.sh" <<BROKER
 #!/usr/bin/env bash
 set -e
-export HOME="$tmp/rabbit" RABBITMQ_MNESIA_BASE="$tmp/rabbit/mnesia" RABBITMQ_LOG_BASE="$tmp/rabbit/log" \\
-  RABBITMQ_PID_FILE="$tmp/rabbit/rabbit.pid" RABBITMQ_NODENAME="$node" RABBITMQ_NODE_PORT="$amqp_port" \\
-  RABBITMQ_DIST_PORT="$dist_port" RABBITMQ_CONF_ENV_FILE=/dev/null RABBITMQ_CONFIG_FILE="$tmp/rabbit/rabbitmq.conf" \\
-  ERL_EPMD_PORT="$epmd_port" ERL_EPMD_ADDRESS=127.0.0.1 \\
-  RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='-kernel inet_dist_use_interface {127,0,0,1}'
+. "$repo/bench/lib.sh"
+log() { echo "\$*" >&2; }
+rabbit_dir="$rabbit_dir" rabbit_node="$rabbit_node" amqp_port="$amqp_port" rabbit_dist_port="$rabbit_dist_port" rabbit_epmd_port="$rabbit_epmd_port"
 case "\$1" in
-  start)
-    "$rabbit_bin/rabbitmq-server" -detached >>"$tmp/rabbit/start.log" 2>&1
-    "$rabbit_bin/rabbitmqctl" -n "$node" wait --timeout 120 "$tmp/rabbit/rabbit.pid" >>"$tmp/rabbit/start.log" 2>&1 ;;
-  stop)
-    "$rabbit_bin/rabbitmqctl" -n "$node" stop "$tmp/rabbit/rabbit.pid" >>"$tmp/rabbit/start.log" 2>&1 ;;
+  start) rabbit_start "$rabbit_dir/start.log" ;;
+  stop) rabbit_env "\$rabbit_bin/rabbitmqctl" -n "$rabbit_node" stop "$rabbit_dir/rabbit.pid" >>"$rabbit_dir/start.log" 2>&1 ;;
 esac
 BROKER
-chmod +x "$tmp/broker.sh"
+
+couch_port=$(free_port)
+couch_user=soakadmin couch_password=soak-$RANDOM$RANDOM
+mkdir -p "$tmp/couch/db"
+cat >"$tmp/store.sh" <<STORE
+#!/usr/bin/env bash
+set -e
+. "$repo/bench/lib.sh"
+log() { echo "\$*" >&2; }
+case "\$1" in
+  start)
+    (cd "$tmp/couch" && exec node "$pouchdb" --host 127.0.0.1 --port "$couch_port" --dir "$tmp/couch/db" \\
+      --config "$tmp/couch/config.json" --no-stdout-logs) >>"$tmp/couch/pouchdb.log" 2>&1 &
+    echo \$! >"$tmp/couch/pid"
+    wait_http_ok "http://127.0.0.1:$couch_port/" "\$(cat "$tmp/couch/pid")" 60 "pouchdb-server" ;;
+  stop) kill -KILL "\$(cat "$tmp/couch/pid")" 2>/dev/null || true ;;
+esac
+STORE
+chmod +x "$tmp/broker.sh" "$tmp/store.sh"
 
 cleanup() {
   local rc=$?
-  [ -z "$broker_started" ] || "$tmp/broker.sh" stop >/dev/null 2>&1 || stop_pid "$(cat "$tmp/rabbit/rabbit.pid" 2>/dev/null)"
-  epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
+  rabbit_stop
+  "$tmp/store.sh" stop >/dev/null 2>&1 || true
   [ -z "$pg_started" ] || runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pg/data" -m immediate stop >/dev/null 2>&1 || true
   wait 2>/dev/null || true
+  [ -z "$spool_mounted" ] || umount -l "$tmp/work/data" 2>/dev/null || true
   cp "$tmp"/work/*.log "$tmp"/work/history.jsonl "$tmp"/work/report.md "$out"/ 2>/dev/null || true
   cp -r "$tmp"/work/audio "$out"/ 2>/dev/null || true
   [ "$rc" -eq 0 ] || echo "soak: FAILED (rc=$rc, seed $SEED); history, report and logs in $out" >&3
@@ -99,14 +113,24 @@ runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/log" -w -t
   -o "-p $pg_port -k $tmp/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >"$tmp/pg_ctl.log" 2>&1
 pg_started=1
 
-log "starting RabbitMQ node $node on 127.0.0.1:$amqp_port"
-broker_started=1
-"$tmp/broker.sh" start || { log "RabbitMQ did not start"; cat "$tmp/rabbit/start.log" >&2; exit 1; }
+log "starting RabbitMQ node $rabbit_node on 127.0.0.1:$amqp_port"
+rabbit_started=1
+"$tmp/broker.sh" start || { log "RabbitMQ did not start"; cat "$rabbit_dir/start.log" >&2; exit 1; }
+
+log "starting pouchdb-server on 127.0.0.1:$couch_port"
+"$tmp/store.sh" start || { log "pouchdb-server did not start"; cat "$tmp/couch/pouchdb.log" >&2; exit 1; }
+curl -fsS -X PUT "http://127.0.0.1:$couch_port/_config/admins/$couch_user" -d "\"$couch_password\"" >/dev/null
+
+log "mounting a ${SPOOL_MB} MB tmpfs for the silos' data directory (spool)"
+mkdir -p "$tmp/work/data"
+mount -t tmpfs -o "size=${SPOOL_MB}m" tmpfs "$tmp/work/data"
+spool_mounted=1
 
 set +e
 dotnet "$soak_dll" --silo-assembly "$silo_dll" \
   --postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" \
   --bus-uri "amqp://guest:guest@127.0.0.1:$amqp_port" --broker-stop "$tmp/broker.sh stop" --broker-start "$tmp/broker.sh start" \
+  --store-uri "http://$couch_user:$couch_password@127.0.0.1:$couch_port" --store-stop "$tmp/store.sh stop" --store-start "$tmp/store.sh start" \
   --work "$tmp/work" --modshout-client "$modshout" --seed "$SEED" --minutes "$DURATION_MINUTES" --faults "$FAULTS" \
   --failover-window-seconds "$FAILOVER_WINDOW_SECONDS" --max-rss-slope-mb "$MAX_RSS_SLOPE_MB" --max-fd-slope "$MAX_FD_SLOPE" |
   tee "$out/soak.txt"

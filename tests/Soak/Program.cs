@@ -5,8 +5,9 @@ using MediaOrleans.Soak.Cluster;
 using MediaOrleans.Soak.History;
 
 // MediaOrleans.Soak --silo-assembly DLL --postgres CONNSTRING --bus-uri URI --broker-stop CMD --broker-start CMD
-//   --work DIR --modshout-client PATH [--seed N] [--minutes N] [--faults kill,pause,broker-restart]
-//   [--failover-window-seconds N] [--max-rss-slope-mb N] [--max-fd-slope N]
+//   --work DIR --modshout-client PATH [--store-uri URI --store-stop CMD --store-start CMD] [--seed N] [--minutes N]
+//   [--faults kill,pause,broker-restart,store-outage,disk-full] [--failover-window-seconds N] [--max-rss-slope-mb N] [--max-fd-slope N]
+// Without --store-uri the silos keep media in their shared data directory (no store-outage).
 // Exit code 0 when the history holds no violation, 1 otherwise, 2 on bad arguments.
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -36,7 +37,7 @@ if (required.FirstOrDefault(key => !options.ContainsKey(key)) is { } missing)
     return 2;
 }
 
-string[] known = [FaultKinds.Kill, FaultKinds.Pause, FaultKinds.BrokerRestart];
+var known = FaultKinds.All;
 var faults = options.GetValueOrDefault("faults", string.Join(',', known)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 if (faults.FirstOrDefault(f => !known.Contains(f)) is { } unknown)
 {
@@ -55,6 +56,10 @@ Console.CancelKeyPress += (_, e) =>
     abort.Cancel();
 };
 
-var outcome = await SoakRun.RunAsync(settings, checks, new CommandBroker(options["bus-uri"], options["broker-stop"], options["broker-start"]), Console.Out, abort.Token);
+var broker = new CommandService(options["bus-uri"], options["broker-stop"], options["broker-start"]);
+var store = options.TryGetValue("store-uri", out var storeUri)
+    ? new CommandService(storeUri, options.GetValueOrDefault("store-stop", "false"), options.GetValueOrDefault("store-start", "false"))
+    : null;
+var outcome = await SoakRun.RunAsync(settings, checks, broker, store, Console.Out, abort.Token);
 Console.WriteLine(outcome.Report);
 return outcome.Violations.Count == 0 ? 0 : 1;

@@ -14,16 +14,26 @@ namespace MediaOrleans.Soak;
 /// </summary>
 public static class SoakRun
 {
-    public static async Task<SoakOutcome> RunAsync(SoakSettings settings, CheckerSettings checks, IBroker broker, TextWriter log, CancellationToken abort)
+    public static async Task<SoakOutcome> RunAsync(SoakSettings settings, CheckerSettings checks, IRestartable broker, IRestartable? store, TextWriter log, CancellationToken abort)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(log);
         Directory.CreateDirectory(settings.WorkDirectory);
+        if (settings.Faults.Contains(FaultKinds.StoreOutage) && store is null)
+        {
+            throw new ArgumentException("the store-outage fault needs a CouchDB-compatible store", nameof(store));
+        }
+
+        if (settings.Faults.Contains(FaultKinds.DiskFull) && !DiskFiller.IsTmpfsMountPoint(settings.DataDirectory))
+        {
+            throw new ArgumentException($"the disk-full fault needs a size-limited tmpfs mounted on {settings.DataDirectory}", nameof(settings));
+        }
+
         var payloads = await Payloads.CreateAsync(Path.Combine(settings.WorkDirectory, "audio"), settings.MinRecordingSeconds, settings.MaxRecordingSeconds);
         using var history = new HistoryLog(Path.Combine(settings.WorkDirectory, "history.jsonl"));
         await log.WriteLineAsync($"[soak] seed {settings.Seed}; starting {settings.Silos} silos; faults: {string.Join(", ", settings.Faults)}");
-        await using var cluster = await SoakCluster.StartAsync(settings, broker, abort);
-        await WaitBusConnectedAsync(cluster, abort);
+        await using var cluster = await SoakCluster.StartAsync(settings, broker, store, abort);
+        await cluster.WaitBusConnectedAsync(TimeSpan.FromSeconds(60), abort);
         var catalog = new Catalog();
         using (var api = new SoakApi(TimeSpan.FromSeconds(30)))
         {
@@ -55,24 +65,6 @@ public static class SoakRun
         var report = SoakReport.Write(events, violations, settings.Seed, checks);
         await File.WriteAllTextAsync(Path.Combine(settings.WorkDirectory, "report.md"), report, abort);
         return new SoakOutcome(events, violations, report);
-    }
-
-    private static async Task WaitBusConnectedAsync(SoakCluster cluster, CancellationToken abort)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        foreach (var silo in cluster.Silos)
-        {
-            while (!(await http.GetStringAsync(new Uri(silo.HttpBase, "api/health"), abort)).Contains("\"bus\":\"connected\"", StringComparison.Ordinal))
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"silo {silo.Index} did not connect to the bus within 60 s");
-                }
-
-                await Task.Delay(200, abort);
-            }
-        }
     }
 }
 

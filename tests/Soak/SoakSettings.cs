@@ -21,6 +21,9 @@ public sealed record SoakSettings(
     string ModShoutClient,
     IReadOnlyList<string> Faults)
 {
+    /// <summary>The silos' shared data directory (spool, and media in the directory store).</summary>
+    public string DataDirectory => Path.Combine(WorkDirectory, "data");
+
     /// <summary>Silos in the cluster.</summary>
     public int Silos { get; init; } = 3;
 
@@ -44,9 +47,9 @@ public sealed record SoakSettings(
     public TimeSpan ListenLength { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Pause between two faults, chosen between these.</summary>
-    public TimeSpan MinFaultGap { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan MinFaultGap { get; init; } = TimeSpan.FromSeconds(2);
 
-    public TimeSpan MaxFaultGap { get; init; } = TimeSpan.FromSeconds(12);
+    public TimeSpan MaxFaultGap { get; init; } = TimeSpan.FromSeconds(8);
 
     /// <summary>How long an operation may take before the client gives up (a clean error).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);

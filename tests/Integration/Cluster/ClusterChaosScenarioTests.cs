@@ -12,16 +12,16 @@ namespace MediaOrleans.IntegrationTests.Cluster;
 /// playback loop over every silo; silo A is SIGKILLed and restarted at once, then silo C.
 /// Every recording on silo B (never touched) is byte-exact; every recording on a killed silo is
 /// an exact prefix of what was sent and complete after its silo is back. A play on a silo that
-/// is up fails only inside a failover window: from a kill until <see cref="FailoverGrace"/>
-/// after the killed silo was started again. The failure times are printed; how fast the cluster
-/// recovers is not asserted beyond that generous window.
+/// is up fails only if it started within <see cref="FailoverGrace"/> of a kill (or was in flight
+/// then): neither the dead silo's detection nor its restart and rejoin may fail a play later.
+/// The failure times are printed.
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class ClusterChaosScenarioTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     private const int RecordingsPerSilo = 3;
     private const int Prompts = 6;
-    private static readonly TimeSpan FailoverGrace = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FailoverGrace = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan PlayTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
@@ -94,8 +94,8 @@ public sealed class ClusterChaosScenarioTests(PostgresFixture postgres, ITestOut
         await cluster.WaitForActiveMembersAsync(3, Deadline);
 
         var ended = await Task.WhenAll(recordings.Select(r => r.Streaming));
-        // Plays go on for the whole failover window after the last restart, and a little more.
-        await Task.Delay(FailoverGrace + TimeSpan.FromSeconds(3));
+        // Plays go on for a while after the last restart: a rejoining silo must fail none of them.
+        await Task.Delay(TimeSpan.FromSeconds(10));
         await stopPlaying.CancelAsync();
         var history = await plays;
 
@@ -272,7 +272,7 @@ public sealed class ClusterChaosScenarioTests(PostgresFixture postgres, ITestOut
         {
             lock (_windows)
             {
-                return _windows.Any(w => at >= w.Killed - PlayTimeout && at <= (w.Restarted ?? at) + grace);
+                return _windows.Any(w => at >= w.Killed - PlayTimeout && at <= w.Killed + grace);
             }
         }
 

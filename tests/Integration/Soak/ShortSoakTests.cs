@@ -10,10 +10,11 @@ namespace MediaOrleans.IntegrationTests.Soak;
 
 /// <summary>
 /// The short chaos soak (the long one is bench/soak.sh): three silos on a private PostgreSQL with
-/// their bus on a private RabbitMQ node, two minutes of mixed load with faults drawn from a fixed
-/// seed. Any invariant violation in the history fails it, with the report (history lines, seed).
-/// SOAK_FAULTS (comma-separated: kill, pause, broker-restart; all by default) and SOAK_MINUTES
-/// change the run without changing the invariants.
+/// their bus on a private RabbitMQ node and their media in a private pouchdb-server, the shared
+/// spool on a 64 MB tmpfs, two minutes of mixed load with faults drawn from a fixed seed. Any
+/// invariant violation in the history fails it, with the report (history lines, seed).
+/// SOAK_FAULTS (comma-separated: kill, pause, broker-restart, store-outage, disk-full; all by
+/// default) and SOAK_MINUTES change the run without changing the invariants.
 /// </summary>
 public sealed class ShortSoakTests(ITestOutputHelper output)
 {
@@ -24,6 +25,7 @@ public sealed class ShortSoakTests(ITestOutputHelper output)
     {
         Requirements.Tools("sox", "lame", "ffmpeg", SourceClients.ModShoutClient);
         await using var postgres = await PostgresServer.StartAsync();
+        await using var couch = await PouchDbServer.StartAsync();
         var broker = new RabbitMqServer();
         await broker.InitializeAsync();
         try
@@ -31,7 +33,7 @@ public sealed class ShortSoakTests(ITestOutputHelper output)
             broker.Require();
             var database = $"soak_{Guid.NewGuid():N}";
             var work = Directory.CreateTempSubdirectory("mediaorleans-soak-").FullName;
-            var faults = (Environment.GetEnvironmentVariable("SOAK_FAULTS") ?? "kill,pause,broker-restart")
+            var faults = (Environment.GetEnvironmentVariable("SOAK_FAULTS") ?? string.Join(',', FaultKinds.All))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var minutes = double.Parse(Environment.GetEnvironmentVariable("SOAK_MINUTES") ?? "2", CultureInfo.InvariantCulture);
             var settings = new SoakSettings(Seed, TimeSpan.FromMinutes(minutes), RepoPaths.SiloAssembly,
@@ -42,7 +44,13 @@ public sealed class ShortSoakTests(ITestOutputHelper output)
                 MaxFaultGap = TimeSpan.FromSeconds(20),
             };
 
-            var outcome = await SoakRun.RunAsync(settings, new CheckerSettings(), new BrokerControl(broker), TextWriter.Null, CancellationToken.None);
+            SoakOutcome outcome;
+            await using (await TmpfsMount.CreateAsync(settings.DataDirectory, 64))
+            {
+                outcome = await SoakRun.RunAsync(settings, new CheckerSettings(), new BrokerControl(broker), new StoreControl(couch),
+                    TextWriter.Null, CancellationToken.None);
+            }
+
             output.WriteLine(outcome.Report);
             output.WriteLine($"history and silo logs: {work}");
 
@@ -58,12 +66,22 @@ public sealed class ShortSoakTests(ITestOutputHelper output)
     }
 
     /// <summary>The private node as the soak's broker: the fault injector stops and starts it.</summary>
-    private sealed class BrokerControl(RabbitMqServer server) : IBroker
+    private sealed class BrokerControl(RabbitMqServer server) : IRestartable
     {
         public string Uri => server.Uri;
 
         public Task StopAsync() => server.StopAsync();
 
         public Task StartAsync() => server.StartAsync();
+    }
+
+    /// <summary>The private pouchdb-server as the silos' media store: stopped as a crash, started again with its data.</summary>
+    private sealed class StoreControl(PouchDbServer server) : IRestartable
+    {
+        public string Uri => server.UrlWithCredentials;
+
+        public Task StopAsync() => server.StopAsync();
+
+        public Task StartAsync() => server.RestartAsync();
     }
 }

@@ -27,9 +27,12 @@ public sealed class FaultWindows
     /// <summary>Whether [<paramref name="from"/>, <paramref name="to"/>] overlaps any window.</summary>
     public bool Overlaps(double from, double to) => _windows.Any(w => w.From <= to && from <= w.To);
 
-    /// <summary>Whether a fault of <paramref name="kinds"/> on <paramref name="silo"/> overlaps [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    /// <summary>
+    /// Whether a fault of <paramref name="kinds"/> on <paramref name="silo"/>, or on every silo at
+    /// once (silo -1: the broker, the store, the shared spool's disk), overlaps [<paramref name="from"/>, <paramref name="to"/>].
+    /// </summary>
     public bool TouchedSilo(int silo, double from, double to, params string[] kinds) =>
-        _windows.Any(w => w.Start.Silo == silo && kinds.Contains(w.Start.Kind) && w.From <= to && from <= w.To);
+        _windows.Any(w => (w.Start.Silo == silo || w.Start.Silo < 0) && kinds.Contains(w.Start.Kind) && w.From <= to && from <= w.To);
 
     /// <summary>The fault starts whose windows overlap [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public IEnumerable<SoakEvent> Around(double from, double to) =>

@@ -3,10 +3,11 @@ using MediaOrleans.Soak.History;
 namespace MediaOrleans.Soak.Checking;
 
 /// <summary>
-/// Recordings: a source acknowledged as ended (it exited cleanly and its silo was not killed
-/// meanwhile) is stored exactly once with exactly the bytes it sent; a source cut, or ended while
-/// its silo was killed, is stored as an exact prefix of what it sent; a source cut with no fault on its silo is itself a violation (the silo dropped a live
-/// recording).
+/// Recordings: a source acknowledged as ended (it exited cleanly, and neither was its silo killed
+/// nor the spool's disk full meanwhile) is stored exactly once with exactly the bytes it sent; a
+/// source cut, or ended during such a fault, is stored as an exact prefix of what it sent; a
+/// source cut with no fault on its silo (kill, pause, disk full) is itself a violation (the silo
+/// dropped a live recording).
 /// </summary>
 public static class RecordingRules
 {
@@ -27,15 +28,16 @@ public static class RecordingRules
             var stores = history.Where(e => e.Kind == OpKinds.Store && e.Id == start.Id).ToList();
             var excerpt = (IReadOnlyList<SoakEvent>)[start, end, .. stores, .. faults.Around(start.At, end.At)];
             var sent = payloads[start.Detail!].AsSpan(0, (int)Math.Min(end.Bytes, payloads[start.Detail!].Length)).ToArray();
-            if (!end.Ok && !faults.TouchedSilo(start.Silo, start.At, end.At, FaultKinds.Kill, FaultKinds.Pause))
+            if (!end.Ok && !faults.TouchedSilo(start.Silo, start.At, end.At, FaultKinds.Kill, FaultKinds.Pause, FaultKinds.DiskFull))
             {
                 yield return new Violation(ViolationKinds.SourceCut, start.Id,
                     $"the source of {start.Id} on silo {start.Silo} was cut at {end.Bytes} bytes ({end.Detail}) with no fault on that silo", excerpt);
             }
 
             // A source's clean exit is the silo's acknowledgement only if its silo lived through
-            // the recording: libshout may finish writing into the socket of a silo already killed.
-            var acknowledged = end.Ok && !faults.TouchedSilo(start.Silo, start.At, end.At, FaultKinds.Kill);
+            // the recording and could spool it: libshout may finish writing into the socket of a
+            // silo already killed, or one that is closing the connection because its disk is full.
+            var acknowledged = end.Ok && !faults.TouchedSilo(start.Silo, start.At, end.At, FaultKinds.Kill, FaultKinds.DiskFull);
             var stored = stores.Where(e => e.Type == EventTypes.End && e.Ok).ToList();
             var names = stored.Select(e => e.Detail).Distinct(StringComparer.Ordinal).ToList();
             if (names.Count == 0 && !acknowledged && stores.Any(e => e.Detail == "no_data"))

@@ -82,9 +82,18 @@ public static class FaultKinds
     /// <summary>SIGSTOP of a silo for some seconds, then SIGCONT.</summary>
     public const string Pause = "pause";
 
-    /// <summary>RabbitMQ stopped and started again.</summary>
+    /// <summary>RabbitMQ stopped and started again; the fault ends when every silo consumes again.</summary>
     public const string BrokerRestart = "broker-restart";
 
-    /// <summary>The CouchDB-compatible store stopped for some seconds.</summary>
+    /// <summary>The CouchDB-compatible store stopped for 10-30 s, then started again with its data.</summary>
     public const string StoreOutage = "store-outage";
+
+    /// <summary>The file system of the shared spool filled to its last byte for some seconds, then freed.</summary>
+    public const string DiskFull = "disk-full";
+
+    /// <summary>Every kind, in the order the injector's draws index them.</summary>
+    public static readonly IReadOnlyList<string> All = [Kill, Pause, BrokerRestart, StoreOutage, DiskFull];
+
+    /// <summary>Kinds that touch every silo at once (their events carry silo -1).</summary>
+    public static readonly IReadOnlyList<string> ClusterWide = [BrokerRestart, StoreOutage, DiskFull];
 }

@@ -169,6 +169,41 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
+    public void A_full_spool_disk_excuses_a_cut_source_on_any_silo_but_not_a_wrong_byte()
+    {
+        // The disk-full fault carries silo -1: the spool every silo writes to is full.
+        List<SoakEvent> cut =
+        [
+            .. Clean(),
+            new(30, EventTypes.Start, OpKinds.Record, "rec-5", Silo: 2, Detail: "tone"),
+            new(31, EventTypes.FaultStart, FaultKinds.DiskFull, "fault-2"),
+            new(33, EventTypes.End, OpKinds.Record, "rec-5", Silo: 2, Ok: false, Bytes: 500, Detail: "Socket error"),
+            new(34, EventTypes.FaultEnd, FaultKinds.DiskFull, "fault-2"),
+            new(40, EventTypes.End, OpKinds.Store, "rec-5", Silo: 1, Ok: true, Bytes: 300, Digest: Digests.Of(Payload.AsSpan(0, 300)), Detail: "soak/rec-5"),
+        ];
+        Assert.Empty(HistoryChecker.Check(cut, Payloads, Settings));
+
+        var wrong = Replace(cut, e => e.Id == "rec-5" && e.Kind == OpKinds.Store, e => e with { Digest = Digests.Of(Payload.AsSpan(1, 300)) });
+        AssertOnly(wrong, ViolationKinds.ExtraBytes, "rec-5");
+    }
+
+    [Fact]
+    public void A_store_outage_does_not_excuse_a_cut_source()
+    {
+        // Sources stream into the silo's spool, not the store: an outage of the store must not cut them.
+        List<SoakEvent> history =
+        [
+            .. Clean(),
+            new(30, EventTypes.Start, OpKinds.Record, "rec-6", Silo: 2, Detail: "tone"),
+            new(31, EventTypes.FaultStart, FaultKinds.StoreOutage, "fault-2"),
+            new(33, EventTypes.End, OpKinds.Record, "rec-6", Silo: 2, Ok: false, Bytes: 500, Detail: "Socket error"),
+            new(50, EventTypes.FaultEnd, FaultKinds.StoreOutage, "fault-2"),
+            new(55, EventTypes.End, OpKinds.Store, "rec-6", Silo: 1, Ok: true, Bytes: 500, Digest: Digests.Of(Payload.AsSpan(0, 500)), Detail: "soak/rec-6"),
+        ];
+        AssertOnly(history, ViolationKinds.SourceCut, "rec-6");
+    }
+
+    [Fact]
     public void A_history_survives_its_file()
     {
         var path = Path.GetTempFileName();

@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace MediaOrleans.Soak.Cluster;
 
-/// <summary>A broker stopped and started by shell commands (bench/soak.sh hands over its own).</summary>
-public sealed class CommandBroker(string uri, string stopCommand, string startCommand) : IBroker
+/// <summary>A service stopped and started by shell commands (bench/soak.sh hands over its own).</summary>
+public sealed class CommandService(string uri, string stopCommand, string startCommand) : IRestartable
 {
     public string Uri { get; } = uri;
 
