@@ -6,6 +6,7 @@ using MediaOrleans.Grains.Storage;
 using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Configuration;
+using MediaOrleans.Silo.Health;
 using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Http.Access;
 using MediaOrleans.Silo.Live;
@@ -80,6 +81,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<ShoutPlayback>();
         services.AddSingleton<ShoutSourceIngest>();
         services.AddHostedService<SpoolRecovery>();
+        services.AddMediaHealthChecks();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpListenerOptions>>(
             (kestrel, http) => ConfigureListeners(kestrel, endpoints, http.Value));
@@ -95,6 +97,7 @@ public static class MediaSiloBuilderExtensions
         app.UseApiStatusPages();
         app.MapPlayback();
         app.MapAdminApi();
+        app.MapMediaHealth();
         return app;
     }
 
@@ -126,6 +129,7 @@ public static class MediaSiloBuilderExtensions
             services.AddSingleton<IMediaStore>(sp =>
                 new DirectoryMediaStore(sp.GetRequiredService<DataRoots>().Media, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IMediaCatalog>(sp => new DirectoryMediaCatalog(sp.GetRequiredService<DataRoots>().Media));
+            services.AddSingleton<IStoreProbe, DirectoryStoreProbe>();
         }
 
         services.AddSingleton(sp => DataRoots.Open(DataDirectory(sp, "media"), DataDirectory(sp, "recordings"),
