@@ -11,7 +11,9 @@ namespace MediaOrleans.Grains.Recordings;
 /// source URL names that silo, so every append from mod_shout is a local call. An activation
 /// that finds the recording receiving takes its source session over while the silo holding the
 /// source connection is alive (the grain itself was deactivated, not the source), and finishes it
-/// as interrupted once that silo has left the cluster.
+/// as interrupted once that silo has left the cluster. A spool that cannot be written (a full
+/// disk) ends the source as <c>spool-failed</c> with the bytes confirmed before, refuses new
+/// sources, and a record the disk refused is saved again until there is room (<see cref="SpoolFailure"/>).
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
 public sealed class RecordingGrain(
@@ -395,7 +397,7 @@ public sealed class RecordingGrain(
         {
             // Complete all the same: nothing is appended any more and the status says so. The
             // watchdog (KeepAlive) saves the record again until the disk has room; a silo that
-            // stops before that finds it receiving and completes it as interrupted, same bytes.
+            // stops before that finds the last saved record (a receiving one ends as interrupted).
             _record = complete;
             _recordUnsaved = true;
             _spoolFailure.Report(logger, Name, ex,
