@@ -11,7 +11,9 @@ namespace MediaOrleans.Grains.Recordings;
 /// source URL names that silo, so every append from mod_shout is a local call. An activation
 /// that finds the recording receiving takes its source session over while the silo holding the
 /// source connection is alive (the grain itself was deactivated, not the source), and finishes it
-/// as interrupted once that silo has left the cluster.
+/// as interrupted once that silo has left the cluster. A spool that cannot be written (a full
+/// disk) ends the source as <c>spool-failed</c> with the bytes confirmed before, refuses new
+/// sources, and a record the disk refused is saved again until there is room (<see cref="SpoolFailure"/>).
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
 public sealed class RecordingGrain(
@@ -25,10 +27,14 @@ public sealed class RecordingGrain(
     private readonly RecordingLimits _limits = new(options.Value);
     private readonly SourceWatchdog _watchdog = new(options.Value.SourceLostSeconds);
     private readonly StoreRetrySchedule _storeRetries = new(options.Value);
+    private readonly SpoolFailure _spoolFailure = new();
     private RecordingRecord? _record;
     private SourceSession? _source;
     private long _bytes;
     private IGrainTimer? _storeRetry;
+
+    // The record in memory is newer than the saved one: a full disk failed its save.
+    private bool _recordUnsaved;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -87,8 +93,17 @@ public sealed class RecordingGrain(
 
         _limits.CheckRequested(request);
         var (user, password) = RecordingCredentials.Create();
-        await SaveAsync(new RecordingRecord(Name, RecordingState.Allocated, user, RecordingCredentials.Hash(password),
-            request.MaxSeconds, time.GetUtcNow()));
+        try
+        {
+            await SaveAsync(new RecordingRecord(Name, RecordingState.Allocated, user, RecordingCredentials.Hash(password),
+                request.MaxSeconds, time.GetUtcNow()));
+        }
+        catch (IOException ex)
+        {
+            _spoolFailure.Report(logger, Name, ex, "allocation refused");
+            throw new MediaStoreUnavailableException($"recording '{Name}' cannot be allocated: the recording spool cannot be written");
+        }
+
         RecordingLog.Allocated(logger, Name, request.MaxSeconds);
         return new RecordingAllocation(Name, user, password, request.MaxSeconds);
     }
@@ -107,13 +122,25 @@ public sealed class RecordingGrain(
             return new SourceAdmission(SourceAdmissionResult.Busy, Guid.Empty, 0);
         }
 
-        var writer = spool.OpenWriter(Name);
-        _bytes = writer.Length;
-        _source = new SourceSession(writer, time.GetUtcNow());
-        await SaveAsync(_record with
+        try
         {
-            State = RecordingState.Receiving, StartedAt = _source.LastHeard, SourceId = _source.Id, SourceSilo = presence.LocalSilo,
-        });
+            var writer = spool.OpenWriter(Name);
+            _bytes = writer.Length;
+            _source = new SourceSession(writer, time.GetUtcNow());
+            await SaveAsync(_record with
+            {
+                State = RecordingState.Receiving, StartedAt = _source.LastHeard, SourceId = _source.Id, SourceSilo = presence.LocalSilo,
+            });
+        }
+        catch (IOException ex)
+        {
+            // Nothing was received yet: the recording stays allocated, so the source may try again once there is room.
+            await CloseSourceAsync();
+            _source = null;
+            _spoolFailure.Report(logger, Name, ex, "its source is refused and the recording stays allocated");
+            return new SourceAdmission(SourceAdmissionResult.Unavailable, Guid.Empty, 0);
+        }
+
         _watchdog.Start(this, WatchSourceAsync);
         return new SourceAdmission(SourceAdmissionResult.Accepted, _source.Id, _record.MaxSeconds);
     }
@@ -133,7 +160,16 @@ public sealed class RecordingGrain(
         }
 
         var take = _limits.Admissible(_bytes, chunk.Data.Length);
-        await _source.AppendAsync(chunk.Data.AsMemory(0, take), now);
+        try
+        {
+            await _source.AppendAsync(chunk.Data.AsMemory(0, take), now);
+        }
+        catch (IOException ex)
+        {
+            await StopOnSpoolFailureAsync(ex);
+            return AppendResult.SpoolFailed;
+        }
+
         _bytes += take;
         if (_limits.AfterAppend(record, _bytes, take < chunk.Data.Length, _source.DurationMs) is { } reached)
         {
@@ -182,7 +218,16 @@ public sealed class RecordingGrain(
         // Saved before the attempt: if the store or this silo fails now, the store is retried.
         if (_record.PendingStoreAs is null)
         {
-            await SaveAsync(_record with { PendingStoreAs = mediaName });
+            try
+            {
+                await SaveAsync(_record with { PendingStoreAs = mediaName });
+            }
+            catch (IOException ex)
+            {
+                _spoolFailure.Report(logger, Name, ex, $"storing it as '{mediaName}' is refused");
+                throw new MediaStoreUnavailableException(
+                    $"recording '{Name}' cannot be stored now: the recording spool cannot be written; try again shortly");
+            }
         }
 
         try
@@ -234,6 +279,12 @@ public sealed class RecordingGrain(
 
     private async Task WatchSourceAsync(CancellationToken cancellationToken)
     {
+        if (_recordUnsaved)
+        {
+            await SaveAgainAsync();
+            return;
+        }
+
         if (_record is { State: RecordingState.Receiving } && _source is not null && _watchdog.IsLost(_source.LastHeard, time.GetUtcNow()))
         {
             await StopSourceAsync("source-lost");
@@ -251,7 +302,8 @@ public sealed class RecordingGrain(
         }
     }
 
-    private static bool IsStoreOutage(Exception ex) => ex is MediaStoreUnavailableException or TimeoutException;
+    // An IOException is a full (or failing) disk under the media store or the spool: it passes, like an outage.
+    private static bool IsStoreOutage(Exception ex) => ex is MediaStoreUnavailableException or TimeoutException or IOException;
 
     // A grain timer, not a reminder: the pending store is in the spooled record, which a silo
     // start scans (SpoolRecovery), and KeepAlive holds the grain until the store succeeds.
@@ -287,29 +339,98 @@ public sealed class RecordingGrain(
         }
     }
 
+    // The spool keeps exactly the bytes counted before the failed append: what that append wrote
+    // of its chunk is cut away. Should even the cut fail, what stays past them is the start of
+    // that chunk, still bytes the source sent, and nothing reads it (reads stop at the count).
+    private async Task StopOnSpoolFailureAsync(IOException error)
+    {
+        try
+        {
+            _source!.CutBack(_bytes);
+        }
+        catch (IOException)
+        {
+            // Reported below with the append's own error.
+        }
+
+        _spoolFailure.Report(logger, Name, error, $"source stopped as {SpoolFailure.StoppedReason}, {_bytes} bytes kept");
+        await StopSourceAsync(SpoolFailure.StoppedReason);
+    }
+
     private async Task StopSourceAsync(string reason)
     {
         _watchdog.Stop();
         var source = _source!;
-        await source.CloseAsync();
+        await CloseSourceAsync();
         await CompleteAsync(reason, source.DurationMs);
+    }
+
+    // Closing flushes the spool file to disk, which a full disk can fail: the session ends all the same.
+    private async Task CloseSourceAsync()
+    {
+        try
+        {
+            if (_source is not null)
+            {
+                await _source.CloseAsync();
+            }
+        }
+        catch (IOException ex)
+        {
+            _spoolFailure.Report(logger, Name, ex, "its spool file could not be flushed on close");
+        }
     }
 
     private async Task CompleteAsync(string reason, long durationMs)
     {
         var silence = await SpooledAudio.TrailingSilenceMsAsync(spool, Name, _bytes);
-        await SaveAsync(_record! with
+        var complete = _record! with
         {
             State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason,
             DurationMs = durationMs, TrailingSilenceMs = silence, SourceId = null, SourceSilo = null,
-        });
+        };
+        try
+        {
+            await SaveAsync(complete);
+        }
+        catch (IOException ex)
+        {
+            // Complete all the same: nothing is appended any more and the status says so. The
+            // watchdog (KeepAlive) saves the record again until the disk has room; a silo that
+            // stops before that finds the last saved record (a receiving one ends as interrupted).
+            _record = complete;
+            _recordUnsaved = true;
+            _spoolFailure.Report(logger, Name, ex,
+                $"it is complete ({reason}) and its record is saved again every {_watchdog.Period.TotalSeconds} s until the disk has room");
+            _watchdog.Start(this, WatchSourceAsync);
+        }
+
         RecordingLog.Completed(logger, Name, _bytes, reason);
+    }
+
+    private async Task SaveAgainAsync()
+    {
+        try
+        {
+            await SaveAsync(_record!);
+        }
+        catch (IOException ex)
+        {
+            _spoolFailure.Report(logger, Name, ex, "its record is saved again at the next look");
+        }
     }
 
     private async Task SaveAsync(RecordingRecord record)
     {
         await spool.SaveAsync(record);
         _record = record;
+        if (_recordUnsaved)
+        {
+            // This save carried the record the disk had refused: nothing is left to retry.
+            _recordUnsaved = false;
+            _watchdog.Stop();
+            RecordingLog.RecordSaved(logger, Name, record.State.ToString(), record.StoppedReason);
+        }
     }
 
     private RecordingStatus Status() => _record is null
