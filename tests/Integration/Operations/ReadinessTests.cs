@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MediaOrleans.IntegrationTests.Infrastructure;
 
-namespace MediaOrleans.IntegrationTests.Health;
+namespace MediaOrleans.IntegrationTests.Operations;
 
 /// <summary>
 /// <c>/health/ready</c> follows what the silo depends on: a silo with its media in a private
