@@ -229,6 +229,9 @@ public static class MediaSiloBuilderExtensions
             membership.NumMissedProbesLimit = 3;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+        // How long an idle grain stays activated (Orleans' default: 15 min); operators with many
+        // items played once may want it shorter, so idle grains give their memory back sooner.
+        silo.Configure<GrainCollectionOptions>(configuration.GetSection("Orleans:GrainCollection"));
 
         // Validated at start like every option; read here because Orleans is configured before DI runs.
         var clusterTls = configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions();
