@@ -95,6 +95,11 @@ public sealed class RecordingGrain : Grain, IRecordingGrain
         {
             await _source.CloseAsync();
         }
+
+        // Orleans may deactivate a grain it was asked to keep (its directory entry died with a
+        // silo): a record the disk refused gets one more try, or the next activation would find
+        // the recording as it was before it ended.
+        await _records.SaveAgainAsync();
     }
 
     public async Task<RecordingAllocation> AllocateAsync(RecordingRequest request)
@@ -233,12 +238,17 @@ public sealed class RecordingGrain : Grain, IRecordingGrain
     public Task<MediaInfo> StoreAsync(string mediaName) => _store.StoreAsync(this, Name, _bytes, mediaName);
 
     // The spool already holds what the session sent to the earlier activation: appends go on
-    // after it, and the meter counts it so the length limit stays one of audio time.
+    // after it, and the meter counts it so the length limit stays one of audio time. The source
+    // was last heard when its last byte was spooled, not now: a recording activated again and
+    // again (its directory entry lost with each silo that dies) whose source is in fact gone
+    // still ends as source-lost on time instead of each activation starting the clock anew.
     private async Task ResumeSourceAsync(Guid session)
     {
         var writer = _spool.OpenWriter(Name);
         _bytes = writer.Length;
-        _source = new SourceSession(writer, _time.GetUtcNow(), session);
+        var now = _time.GetUtcNow();
+        var heard = _spool.LastWrittenAt(Name) is { } written && written < now ? written : now;
+        _source = new SourceSession(writer, heard, session);
         var spooled = new byte[_bytes];
         var read = await _spool.ReadAsync(Name, 0, spooled);
         _source.MeterSpooled(spooled.AsSpan(0, read));

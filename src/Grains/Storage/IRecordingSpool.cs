@@ -21,6 +21,9 @@ public interface IRecordingSpool
     /// <summary>Bytes spooled so far for <paramref name="name"/>.</summary>
     long GetLength(string name);
 
+    /// <summary>When bytes were last spooled for <paramref name="name"/>, or null when none were.</summary>
+    DateTimeOffset? LastWrittenAt(string name);
+
     /// <summary>Reads spooled bytes from <paramref name="offset"/>; returns how many were read.</summary>
     Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default);
 }

@@ -82,6 +82,13 @@ public sealed class FileRecordingSpool(string root) : IRecordingSpool
         return file.Exists ? file.Length : 0;
     }
 
+    // The file's modification time: every append writes through to it.
+    public DateTimeOffset? LastWrittenAt(string name)
+    {
+        var file = new FileInfo(AudioPath(name));
+        return file.Exists ? new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero) : null;
+    }
+
     public async Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var path = AudioPath(name);

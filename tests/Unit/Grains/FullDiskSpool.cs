@@ -29,6 +29,8 @@ public sealed class FullDiskSpool(IRecordingSpool disk) : IRecordingSpool
 
     public long GetLength(string name) => disk.GetLength(name);
 
+    public DateTimeOffset? LastWrittenAt(string name) => disk.LastWrittenAt(name);
+
     public Task<int> ReadAsync(string name, long offset, Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         disk.ReadAsync(name, offset, buffer, cancellationToken);
 
