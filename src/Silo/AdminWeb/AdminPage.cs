@@ -17,11 +17,11 @@ public static class AdminPage
     /// <summary>Maps <c>/admin</c>.</summary>
     public static void MapAdminPage(this IEndpointRouteBuilder builder)
     {
-        var page = new BrowserAccess(AdminRole.Reader, LoginOnUnauthorized: true);
-        builder.MapGet("/admin", () => Results.Redirect("/admin/"));
-        builder.MapGet("/admin/", (HttpResponse response) => PageFiles.Serve("index.html", response)).WithMetadata(page);
-        builder.MapGet("/admin/{**file}", (string file, HttpResponse response) => PageFiles.Serve(file, response))
-            .WithMetadata(new BrowserAccess(AdminRole.Reader));
+        // One route for /admin, /admin/ and its files (routing does not tell the first two apart).
+        builder.MapGet("/admin/{**file}", (string? file, HttpRequest request) => string.IsNullOrEmpty(file)
+                ? request.Path.Value!.EndsWith('/') ? PageFiles.Serve("index.html", request.HttpContext.Response) : Results.Redirect("/admin/")
+                : PageFiles.Serve(file, request.HttpContext.Response))
+            .WithMetadata(new BrowserAccess(AdminRole.Reader, LoginOnUnauthorized: true));
 
         // Open: the form, its scripts and the stylesheet every page shares (nothing in them is secret).
         builder.MapGet(BrowserAccess.LoginPath, (HttpResponse response) => PageFiles.Serve("login.html", response));
