@@ -38,12 +38,12 @@ public sealed class AdminPageTests(KeyedSiloFixture silo, ChromiumFixture chromi
         await Expect(page.Locator("#details-fields")).ToContainTextAsync("pcm");
 
         await page.ClickAsync("#details-play");
-        await page.WaitForFunctionAsync("() => document.getElementById('player').currentTime > 1");
+        await PlaysPastAsync(page, 1);
         await ChromiumFixture.ScreenshotAsync(page, "admin-media");
 
         // Seek near the end: the browser asks for the bytes from there on with a Range request.
         await page.EvalOnSelectorAsync("#player", "player => { player.currentTime = 25; }");
-        await page.WaitForFunctionAsync("() => document.getElementById('player').currentTime > 25.5");
+        await PlaysPastAsync(page, 25.5);
         Assert.Contains(playback, seen => seen.Range.StartsWith("bytes=", StringComparison.Ordinal) && seen.Status == 206);
     }
 
@@ -96,7 +96,7 @@ public sealed class AdminPageTests(KeyedSiloFixture silo, ChromiumFixture chromi
         Assert.Equal(0, Volatile.Read(ref loads));
 
         await row.Locator(".play").ClickAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('player').currentTime > 1");
+        await PlaysPastAsync(page, 1);
 
         await row.Locator(".store input").FillAsync("browser/stored-call");
         await row.Locator(".store button").ClickAsync();
@@ -163,6 +163,22 @@ public sealed class AdminPageTests(KeyedSiloFixture silo, ChromiumFixture chromi
         await page.ClickAsync("#logout");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login$"));
         Assert.DoesNotContain(await context.CookiesAsync(), cookie => cookie.Name == "mediaorleans_session");
+    }
+
+    // Waits until the page's player is past `seconds`; a failure says what the player and the page said.
+    private static async Task PlaysPastAsync(IPage page, double seconds)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("s => document.getElementById('player').currentTime > s", seconds);
+        }
+        catch (TimeoutException)
+        {
+            var state = await page.EvaluateAsync<string>(
+                "() => { const p = document.getElementById('player'); return `src=${p.currentSrc} time=${p.currentTime} ready=${p.readyState} "
+                + "network=${p.networkState} error=${p.error?.code}:${p.error?.message} notice=${document.getElementById('notice').textContent}`; }");
+            Assert.Fail($"the player did not get past {seconds} s: {state}");
+        }
     }
 
     private static async Task<IPage> LogInAsync(IBrowserContext context, string key)

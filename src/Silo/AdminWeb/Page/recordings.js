@@ -67,11 +67,19 @@ async function refresh() {
   }
 }
 
+// A review URL is handed out as shout:// (mod_shout plays it), but its signed path is served by
+// every listener: the browser plays it over HTTP(S) from the page's own origin.
+function reviewUrl(url) {
+  return location.origin + new URL(url).pathname;
+}
+
 function addRow(name) {
   const row = element("tr", "", { "data-name": name });
   row.append(element("td", name), element("td", "", { class: "state" }), element("td", "", { class: "bytes" }),
     element("td", "", { class: "duration" }), element("td", "", { class: "reason" }), element("td", "", { class: "stored" }));
-  const actions = element("td", "", { class: "actions" });
+  const cell = element("td");
+  const actions = element("div", "", { class: "actions" });
+  cell.append(actions);
   const playButton = element("button", "Play", { type: "button", class: "play", hidden: "" });
   playButton.addEventListener("click", () => play(row.dataset.url, name));
   const store = element("form", "", { class: "store writes", hidden: "" });
@@ -87,7 +95,7 @@ function addRow(name) {
     });
   });
   actions.append(playButton, store);
-  row.append(actions);
+  row.append(cell);
   table.prepend(row);
   rows.set(name, row);
   return row;
@@ -104,7 +112,7 @@ function update(row, recording) {
   const finished = recording.state === "complete" || recording.state === "stored";
   row.querySelector(".play").hidden = !(finished && recording.playbackUrl);
   if (recording.playbackUrl) {
-    row.dataset.url = recording.playbackUrl;
+    row.dataset.url = reviewUrl(recording.playbackUrl);
   }
 
   row.querySelector(".store").hidden = recording.state !== "complete";
