@@ -11,4 +11,10 @@ public enum AppendResult
 
     /// <summary>The session is not (or no longer) the admitted one.</summary>
     NotAdmitted,
+
+    /// <summary>
+    /// The silo could not spool the bytes (its disk is full, or failing): the recording ended as
+    /// <c>spool-failed</c> with every byte confirmed before; stop reading and close the source.
+    /// </summary>
+    SpoolFailed,
 }

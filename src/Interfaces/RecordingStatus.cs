@@ -7,7 +7,7 @@ namespace MediaOrleans.Interfaces;
 /// <param name="MaxSeconds">Longest recording accepted.</param>
 /// <param name="StartedAt">When the source connected.</param>
 /// <param name="EndedAt">When receiving stopped.</param>
-/// <param name="StoppedReason">Why receiving stopped (<c>closed</c>, <c>silence</c>, <c>too-slow</c>, <c>max-seconds</c>, <c>max-bytes</c>, <c>source-lost</c>, <c>interrupted</c>), if it did.</param>
+/// <param name="StoppedReason">Why receiving stopped (<c>closed</c>, <c>silence</c>, <c>too-slow</c>, <c>max-seconds</c>, <c>max-bytes</c>, <c>source-lost</c>, <c>interrupted</c>, <c>spool-failed</c>), if it did.</param>
 /// <param name="StoredAs">The media name it was stored as, once stored.</param>
 /// <param name="DurationMs">Playing time of the MP3 frames received so far.</param>
 /// <param name="TrailingSilenceMs">Near-silence at the end (FreeSWITCH's threshold of 500), once complete; voicemail may trim it.</param>

@@ -11,6 +11,9 @@ public enum SourceAdmissionResult
 
     /// <summary>Another source is already streaming into it, or it is finished (SHOUT 403).</summary>
     Busy,
+
+    /// <summary>The silo cannot spool a source now (its disk is full); the recording stays allocated (SHOUT 503).</summary>
+    Unavailable,
 }
 
 /// <summary>Admission decision and, when accepted, the session id to append with.</summary>

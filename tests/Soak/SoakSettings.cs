@@ -27,6 +27,12 @@ public sealed record SoakSettings(
     /// <summary>Silos in the cluster.</summary>
     public int Silos { get; init; } = 3;
 
+    /// <summary>
+    /// The silo kill and pause faults spare: it serves load and lives through every other fault,
+    /// so its memory and descriptors form one series as long as the run. -1 spares none.
+    /// </summary>
+    public int ObservedSilo { get; init; }
+
     /// <summary>Recordings streaming at once.</summary>
     public int ConcurrentRecordings { get; init; } = 6;
 
@@ -46,7 +52,7 @@ public sealed record SoakSettings(
 
     public TimeSpan ListenLength { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Pause between two faults, chosen between these.</summary>
+    /// <summary>Pause between two faults of one lane (silo faults; broker, store and disk faults), chosen between these.</summary>
     public TimeSpan MinFaultGap { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan MaxFaultGap { get; init; } = TimeSpan.FromSeconds(8);

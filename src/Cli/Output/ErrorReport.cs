@@ -24,6 +24,7 @@ internal sealed record ErrorReport(int ExitCode, string Code, string Message)
         MediaRejectedException rejected => new(ExitCodes.Refused, CodeOf(rejected.Reason), rejected.Message),
         MediaTooLargeException => new(ExitCodes.Refused, "too_large", exception.Message),
         RecordingPushException { Result: AppendResult.LimitReached } => new(ExitCodes.Refused, "limit_reached", exception.Message),
+        RecordingPushException { Result: AppendResult.SpoolFailed } => new(ExitCodes.Refused, "spool_failed", exception.Message),
         RecordingPushException => new(ExitCodes.Refused, "not_admitted", exception.Message),
         ClusterUnreachableException => new(ExitCodes.CannotConnect, "cannot_connect", exception.Message),
         SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException =>

@@ -179,6 +179,8 @@ public sealed class RecordingOperations(IGrainFactory grains)
             + "push again with a larger maxSeconds (up to the silo's Media:Recordings:MaxSeconds)",
         AppendResult.LimitReached =>
             $"recording '{ticket.Name}' reached the silo's size limit (Media:Recordings:MaxBytes) after {status.Bytes} bytes",
+        AppendResult.SpoolFailed =>
+            $"recording '{ticket.Name}' ended as spool-failed after {status.Bytes} bytes: the silo's spool disk is full (or failing); those bytes are kept",
         _ => $"recording '{ticket.Name}' stopped admitting the source after {status.Bytes} bytes ({status.StoppedReason ?? status.State.ToString()})",
     };
 }

@@ -22,7 +22,7 @@ public sealed class RecordingPushException : Exception
     /// <summary>The recording's name.</summary>
     public string Recording { get; }
 
-    /// <summary><see cref="AppendResult.LimitReached"/> or <see cref="AppendResult.NotAdmitted"/>.</summary>
+    /// <summary><see cref="AppendResult.LimitReached"/>, <see cref="AppendResult.SpoolFailed"/> or <see cref="AppendResult.NotAdmitted"/>.</summary>
     public AppendResult Result { get; }
 
     /// <summary>Bytes of the source the recording accepted before it stopped.</summary>

@@ -11,26 +11,53 @@ namespace MediaOrleans.Grains.Recordings;
 /// source URL names that silo, so every append from mod_shout is a local call. An activation
 /// that finds the recording receiving takes its source session over while the silo holding the
 /// source connection is alive (the grain itself was deactivated, not the source), and finishes it
-/// as interrupted once that silo has left the cluster.
+/// as interrupted once that silo has left the cluster. A spool that cannot be written (a full
+/// disk) ends the source as <c>spool-failed</c> with the bytes confirmed before, refuses new
+/// sources, and a record the disk refused is saved again until there is room (<see cref="SpoolFailure"/>).
+/// The grain orchestrates a recording's life (allocation, source, limits, completion); the record
+/// and its saving are <see cref="RecordKeeper"/>'s, storing it as media is <see cref="PendingStore"/>'s.
 /// </summary>
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class RecordingGrain(
-    IRecordingSpool spool,
-    IClusterPresence presence,
-    IOptions<RecordingOptions> options,
-    TimeProvider time,
-    ILogger<RecordingGrain> logger) : Grain, IRecordingGrain
+public sealed class RecordingGrain : Grain, IRecordingGrain
 {
     private const int MaxReadBytes = 1024 * 1024;
-    private readonly RecordingLimits _limits = new(options.Value);
-    private readonly SourceWatchdog _watchdog = new(options.Value.SourceLostSeconds);
-    private readonly StoreRetrySchedule _storeRetries = new(options.Value);
-    private RecordingRecord? _record;
+    private readonly IRecordingSpool _spool;
+    private readonly IClusterPresence _presence;
+    private readonly RecordingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RecordingLimits _limits;
+    private readonly SourceWatchdog _watchdog;
+    private readonly SpoolFailure _spoolFailure = new();
+    private readonly RecordKeeper _records;
+    private readonly PendingStore _store;
     private SourceSession? _source;
     private long _bytes;
-    private IGrainTimer? _storeRetry;
+
+    // Not a primary constructor: the parts share the watchdog and the once-per-recording spool
+    // failure warning, so they are built from the fields.
+    public RecordingGrain(
+        IRecordingSpool spool,
+        IClusterPresence presence,
+        IGrainFactory grains,
+        IOptions<RecordingOptions> options,
+        TimeProvider time,
+        ILogger<RecordingGrain> logger)
+    {
+        _spool = spool;
+        _presence = presence;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _limits = new RecordingLimits(_options);
+        _watchdog = new SourceWatchdog(_options.SourceLostSeconds);
+        _records = new RecordKeeper(spool, _watchdog, _spoolFailure, logger);
+        _store = new PendingStore(grains, spool, _records, new StoreRetrySchedule(_options), _spoolFailure, logger);
+    }
 
     private string Name => this.GetPrimaryKeyString();
+
+    private RecordingRecord? Record => _records.Current;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -40,29 +67,26 @@ public sealed class RecordingGrain(
             return;
         }
 
-        _record = await spool.LoadAsync(Name, cancellationToken);
-        _bytes = _record is null ? 0 : spool.GetLength(Name);
-        if (_record is { State: RecordingState.Receiving, SourceId: { } session, SourceSilo: { } holder } && presence.IsActive(holder))
+        await _records.LoadAsync(Name, cancellationToken);
+        _bytes = Record is null ? 0 : _spool.GetLength(Name);
+        if (Record is { State: RecordingState.Receiving, SourceId: { } session, SourceSilo: { } holder } && _presence.IsActive(holder))
         {
             // Only this grain's activation went away (Orleans deactivates activations whose
             // directory entry was on a silo that died, for one), while its source goes on
             // streaming into a live silo: the session continues here, and no byte is refused.
             await ResumeSourceAsync(session);
-            RecordingLog.SourceResumed(logger, Name, _bytes, holder);
+            RecordingLog.SourceResumed(_logger, Name, _bytes, holder);
         }
-        else if (_record is { State: RecordingState.Receiving })
+        else if (Record is { State: RecordingState.Receiving })
         {
             // The silo that was receiving stopped mid-stream: everything it spooled is kept, and
             // its live meter went with it.
-            RecordingLog.Recovered(logger, Name, _bytes);
-            await CompleteAsync("interrupted", await SpooledAudio.DurationMsAsync(spool, Name, _bytes));
+            RecordingLog.Recovered(_logger, Name, _bytes);
+            await CompleteAsync("interrupted", await SpooledAudio.DurationMsAsync(_spool, Name, _bytes));
         }
 
-        if (_record?.PendingStoreAs is not null)
-        {
-            // A store accepted before this silo (or the previous activation) stopped: finish it.
-            ScheduleStoreRetry();
-        }
+        // A store accepted before this silo (or the previous activation) stopped: finish it.
+        _store.ResumeIfPending(this, Name, _bytes);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -80,52 +104,73 @@ public sealed class RecordingGrain(
             throw new MediaRejectedException(MediaRejection.InvalidName, $"'{Name}' is not a valid recording name");
         }
 
-        if (_record is not null)
+        if (Record is not null)
         {
             throw new MediaRejectedException(MediaRejection.Conflict, $"recording '{Name}' already exists");
         }
 
         _limits.CheckRequested(request);
         var (user, password) = RecordingCredentials.Create();
-        await SaveAsync(new RecordingRecord(Name, RecordingState.Allocated, user, RecordingCredentials.Hash(password),
-            request.MaxSeconds, time.GetUtcNow()));
-        RecordingLog.Allocated(logger, Name, request.MaxSeconds);
+        try
+        {
+            await _records.SaveAsync(new RecordingRecord(Name, RecordingState.Allocated, user, RecordingCredentials.Hash(password),
+                request.MaxSeconds, _time.GetUtcNow()));
+        }
+        catch (IOException ex)
+        {
+            _spoolFailure.Report(_logger, Name, ex, "allocation refused");
+            throw new MediaStoreUnavailableException($"recording '{Name}' cannot be allocated: the recording spool cannot be written");
+        }
+
+        RecordingLog.Allocated(_logger, Name, request.MaxSeconds);
         return new RecordingAllocation(Name, user, password, request.MaxSeconds);
     }
 
     public async Task<SourceAdmission> BeginSourceAsync(string user, string password)
     {
-        if (_record is null || !RecordingCredentials.Matches(_record, user, password))
+        if (Record is null || !RecordingCredentials.Matches(Record, user, password))
         {
             return new SourceAdmission(SourceAdmissionResult.Unauthorized, Guid.Empty, 0);
         }
 
         await ExpireUnusedAsync();
-        if (_record.State != RecordingState.Allocated)
+        if (Record.State != RecordingState.Allocated)
         {
             // One source per recording, and a finished recording is never appended to.
             return new SourceAdmission(SourceAdmissionResult.Busy, Guid.Empty, 0);
         }
 
-        var writer = spool.OpenWriter(Name);
-        _bytes = writer.Length;
-        _source = new SourceSession(writer, time.GetUtcNow());
-        await SaveAsync(_record with
+        try
         {
-            State = RecordingState.Receiving, StartedAt = _source.LastHeard, SourceId = _source.Id, SourceSilo = presence.LocalSilo,
-        });
+            var writer = _spool.OpenWriter(Name);
+            _bytes = writer.Length;
+            _source = new SourceSession(writer, _time.GetUtcNow());
+            await _records.SaveAsync(Record with
+            {
+                State = RecordingState.Receiving, StartedAt = _source.LastHeard, SourceId = _source.Id, SourceSilo = _presence.LocalSilo,
+            });
+        }
+        catch (IOException ex)
+        {
+            // Nothing was received yet: the recording stays allocated, so the source may try again once there is room.
+            await _spoolFailure.CloseAsync(_logger, Name, _source);
+            _source = null;
+            _spoolFailure.Report(_logger, Name, ex, "its source is refused and the recording stays allocated");
+            return new SourceAdmission(SourceAdmissionResult.Unavailable, Guid.Empty, 0);
+        }
+
         _watchdog.Start(this, WatchSourceAsync);
-        return new SourceAdmission(SourceAdmissionResult.Accepted, _source.Id, _record.MaxSeconds);
+        return new SourceAdmission(SourceAdmissionResult.Accepted, _source.Id, Record.MaxSeconds);
     }
 
     public async Task<AppendResult> AppendAsync(Guid session, RecordingChunk chunk)
     {
-        if (_record is not { State: RecordingState.Receiving } record || _source?.Admits(session) != true)
+        if (Record is not { State: RecordingState.Receiving } record || _source?.Admits(session) != true)
         {
             return AppendResult.NotAdmitted;
         }
 
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (_limits.BeforeAppend(record, now) is { } late)
         {
             await StopSourceAsync(late);
@@ -133,7 +178,17 @@ public sealed class RecordingGrain(
         }
 
         var take = _limits.Admissible(_bytes, chunk.Data.Length);
-        await _source.AppendAsync(chunk.Data.AsMemory(0, take), now);
+        try
+        {
+            await _source.AppendAsync(chunk.Data.AsMemory(0, take), now);
+        }
+        catch (IOException ex)
+        {
+            _spoolFailure.CutBack(_logger, Name, _source, _bytes, ex);
+            await StopSourceAsync(SpoolFailure.StoppedReason);
+            return AppendResult.SpoolFailed;
+        }
+
         _bytes += take;
         if (_limits.AfterAppend(record, _bytes, take < chunk.Data.Length, _source.DurationMs) is { } reached)
         {
@@ -146,7 +201,7 @@ public sealed class RecordingGrain(
 
     public async Task<RecordingStatus> EndSourceAsync(Guid session, SourceEnd why)
     {
-        if (_record is { State: RecordingState.Receiving } && _source?.Admits(session) == true)
+        if (Record is { State: RecordingState.Receiving } && _source?.Admits(session) == true)
         {
             await StopSourceAsync(why.Reason());
         }
@@ -165,76 +220,41 @@ public sealed class RecordingGrain(
 
     public async Task<MediaChunk?> ReadAsync(long offset, int count)
     {
-        if (_record is null || offset < 0)
+        if (Record is null || offset < 0)
         {
             return null;
         }
 
         var buffer = new byte[(int)Math.Clamp(Math.Min(count, _bytes - offset), 0, MaxReadBytes)];
-        var read = buffer.Length == 0 ? 0 : await spool.ReadAsync(Name, offset, buffer);
+        var read = buffer.Length == 0 ? 0 : await _spool.ReadAsync(Name, offset, buffer);
         return new MediaChunk(read == buffer.Length ? buffer : buffer[..read], _bytes);
     }
 
-    public async Task<MediaInfo> StoreAsync(string mediaName)
-    {
-        StoreRequestRules.Check(Name, _record, _bytes, mediaName);
-
-        // Saved before the attempt: if the store or this silo fails now, the store is retried.
-        if (_record.PendingStoreAs is null)
-        {
-            await SaveAsync(_record with { PendingStoreAs = mediaName });
-        }
-
-        try
-        {
-            return await CompleteStoreAsync();
-        }
-        catch (Exception ex) when (IsStoreOutage(ex))
-        {
-            ScheduleStoreRetry();
-            throw new MediaStoreUnavailableException(
-                $"the media store is unavailable; recording '{Name}' stays spooled and is stored as '{mediaName}' when it is back");
-        }
-        catch (MediaRejectedException)
-        {
-            await SaveAsync(_record with { PendingStoreAs = null });
-            throw;
-        }
-    }
-
-    // The media grain's store writes nothing when the item already has these bytes, so a store
-    // repeated after a lost answer or a restart never stores twice.
-    private async Task<MediaInfo> CompleteStoreAsync()
-    {
-        var mediaName = _record!.PendingStoreAs!;
-        var content = new byte[_bytes];
-        var read = await spool.ReadAsync(Name, 0, content);
-        var info = await GrainFactory.GetGrain<IMediaFileGrain>(mediaName)
-            .ReplaceAsync(new MediaUpload("audio/mpeg", content[..read]));
-        await SaveAsync(_record with { State = RecordingState.Stored, StoredAs = mediaName, PendingStoreAs = null });
-        _storeRetry?.Dispose();
-        _storeRetry = null;
-        _storeRetries.Reset();
-        RecordingLog.Stored(logger, Name, mediaName, info.Version, read);
-        return info;
-    }
+    public Task<MediaInfo> StoreAsync(string mediaName) => _store.StoreAsync(this, Name, _bytes, mediaName);
 
     // The spool already holds what the session sent to the earlier activation: appends go on
     // after it, and the meter counts it so the length limit stays one of audio time.
     private async Task ResumeSourceAsync(Guid session)
     {
-        var writer = spool.OpenWriter(Name);
+        var writer = _spool.OpenWriter(Name);
         _bytes = writer.Length;
-        _source = new SourceSession(writer, time.GetUtcNow(), session);
+        _source = new SourceSession(writer, _time.GetUtcNow(), session);
         var spooled = new byte[_bytes];
-        var read = await spool.ReadAsync(Name, 0, spooled);
+        var read = await _spool.ReadAsync(Name, 0, spooled);
         _source.MeterSpooled(spooled.AsSpan(0, read));
         _watchdog.Start(this, WatchSourceAsync);
     }
 
+    // The watchdog's look: a record the disk refused is saved again (no source is left then),
+    // else a source that went quiet ends.
     private async Task WatchSourceAsync(CancellationToken cancellationToken)
     {
-        if (_record is { State: RecordingState.Receiving } && _source is not null && _watchdog.IsLost(_source.LastHeard, time.GetUtcNow()))
+        if (await _records.SaveAgainAsync())
+        {
+            return;
+        }
+
+        if (Record is { State: RecordingState.Receiving } && _source is not null && _watchdog.IsLost(_source.LastHeard, _time.GetUtcNow()))
         {
             await StopSourceAsync("source-lost");
         }
@@ -244,46 +264,10 @@ public sealed class RecordingGrain(
     // silo's open recordings and its credentials stop working.
     private async Task ExpireUnusedAsync()
     {
-        if (_record is { State: RecordingState.Allocated } record
-            && time.GetUtcNow() - record.AllocatedAt >= TimeSpan.FromSeconds(options.Value.AllocationTtlSeconds))
+        if (Record is { State: RecordingState.Allocated } record
+            && _time.GetUtcNow() - record.AllocatedAt >= TimeSpan.FromSeconds(_options.AllocationTtlSeconds))
         {
             await CompleteAsync("expired", 0);
-        }
-    }
-
-    private static bool IsStoreOutage(Exception ex) => ex is MediaStoreUnavailableException or TimeoutException;
-
-    // A grain timer, not a reminder: the pending store is in the spooled record, which a silo
-    // start scans (SpoolRecovery), and KeepAlive holds the grain until the store succeeds.
-    private void ScheduleStoreRetry()
-    {
-        var delay = _storeRetries.Next();
-        _storeRetry?.Dispose();
-        _storeRetry = this.RegisterGrainTimer(RetryStoreAsync,
-            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
-        RecordingLog.StoreDeferred(logger, Name, _record!.PendingStoreAs!, delay.TotalSeconds);
-    }
-
-    private async Task RetryStoreAsync(CancellationToken cancellationToken)
-    {
-        if (_record?.PendingStoreAs is not { } mediaName)
-        {
-            return;
-        }
-
-        try
-        {
-            await CompleteStoreAsync();
-        }
-        catch (Exception ex) when (IsStoreOutage(ex))
-        {
-            ScheduleStoreRetry();
-        }
-        catch (MediaRejectedException rejected)
-        {
-            // The bytes can never become that media item; keep the recording, drop the request.
-            RecordingLog.StoreRefused(logger, Name, mediaName, rejected.Message);
-            await SaveAsync(_record with { PendingStoreAs = null });
         }
     }
 
@@ -291,31 +275,27 @@ public sealed class RecordingGrain(
     {
         _watchdog.Stop();
         var source = _source!;
-        await source.CloseAsync();
+        await _spoolFailure.CloseAsync(_logger, Name, _source);
         await CompleteAsync(reason, source.DurationMs);
     }
 
+    // Complete even when the disk refuses the record: nothing is appended any more and the status
+    // says so (RecordKeeper saves the record again until there is room).
     private async Task CompleteAsync(string reason, long durationMs)
     {
-        var silence = await SpooledAudio.TrailingSilenceMsAsync(spool, Name, _bytes);
-        await SaveAsync(_record! with
+        var silence = await SpooledAudio.TrailingSilenceMsAsync(_spool, Name, _bytes);
+        await _records.SaveOrKeepAsync(Record! with
         {
-            State = RecordingState.Complete, EndedAt = time.GetUtcNow(), StoppedReason = reason,
+            State = RecordingState.Complete, EndedAt = _time.GetUtcNow(), StoppedReason = reason,
             DurationMs = durationMs, TrailingSilenceMs = silence, SourceId = null, SourceSilo = null,
-        });
-        RecordingLog.Completed(logger, Name, _bytes, reason);
+        }, reason, this, WatchSourceAsync);
+        RecordingLog.Completed(_logger, Name, _bytes, reason);
     }
 
-    private async Task SaveAsync(RecordingRecord record)
-    {
-        await spool.SaveAsync(record);
-        _record = record;
-    }
-
-    private RecordingStatus Status() => _record is null
+    private RecordingStatus Status() => Record is not { } record
         ? new RecordingStatus(Name, RecordingState.Unknown, 0, 0, null, null, null, null)
-        : new RecordingStatus(Name, _record.State, _bytes, _record.MaxSeconds, _record.StartedAt, _record.EndedAt,
-            _record.StoppedReason, _record.StoredAs,
-            _record.State == RecordingState.Receiving ? _source?.DurationMs ?? 0 : _record.DurationMs, _record.TrailingSilenceMs,
-            _record.PendingStoreAs);
+        : new RecordingStatus(Name, record.State, _bytes, record.MaxSeconds, record.StartedAt, record.EndedAt,
+            record.StoppedReason, record.StoredAs,
+            record.State == RecordingState.Receiving ? _source?.DurationMs ?? 0 : record.DurationMs, record.TrailingSilenceMs,
+            record.PendingStoreAs);
 }

@@ -25,4 +25,13 @@ internal static partial class RecordingLog
 
     [LoggerMessage(2006, LogLevel.Warning, "Recording {Recording} activated again while its source streams into silo {Silo}; its session continues after {Bytes} bytes")]
     public static partial void SourceResumed(ILogger logger, string recording, long bytes, string silo);
+
+    [LoggerMessage(2007, LogLevel.Warning, "Recording {Recording}: its spool cannot be written ({Error}); {Outcome}")]
+    public static partial void SpoolFailed(ILogger logger, string recording, string error, string outcome);
+
+    [LoggerMessage(2008, LogLevel.Debug, "Recording {Recording}: its spool still cannot be written ({Error}); {Outcome}")]
+    public static partial void SpoolFailedAgain(ILogger logger, string recording, string error, string outcome);
+
+    [LoggerMessage(2009, LogLevel.Information, "Recording {Recording}: its record is saved again ({State}, stopped by {Reason})")]
+    public static partial void RecordSaved(ILogger logger, string recording, string state, string? reason);
 }

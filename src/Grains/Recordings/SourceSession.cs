@@ -41,13 +41,22 @@ internal sealed class SourceSession(IRecordingSpoolWriter writer, DateTimeOffset
     /// <summary>Meters audio an earlier activation already spooled for this session, without spooling it again.</summary>
     public void MeterSpooled(ReadOnlySpan<byte> spooled) => _meter.Append(spooled);
 
-    /// <summary>Ends the session: no append is admitted any more, and the spool file is closed.</summary>
+    /// <summary>
+    /// Cuts the spool back to the <paramref name="confirmed"/> bytes after a failed append, so it
+    /// never holds part of a chunk the recording did not count.
+    /// </summary>
+    public void CutBack(long confirmed) => _writer?.Truncate(confirmed);
+
+    /// <summary>
+    /// Ends the session: no append is admitted any more, and the spool file is closed. The session
+    /// is closed even when closing the file fails (a full disk can fail its last flush).
+    /// </summary>
     public async ValueTask CloseAsync()
     {
-        if (_writer is not null)
+        if (_writer is { } writer)
         {
-            await _writer.DisposeAsync();
             _writer = null;
+            await writer.DisposeAsync();
         }
     }
 }

@@ -8,4 +8,10 @@ public interface IRecordingSpoolWriter : IAsyncDisposable
 
     /// <summary>Appends <paramref name="data"/> and hands it to the operating system.</summary>
     ValueTask AppendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cuts the spool back to <paramref name="length"/> bytes: an append that failed (a full disk)
+    /// may have written part of its data before it threw.
+    /// </summary>
+    void Truncate(long length);
 }

@@ -7,6 +7,7 @@ using MediaOrleans.Silo.AdminWeb;
 using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Configuration;
+using MediaOrleans.Silo.Health;
 using MediaOrleans.Silo.Http;
 using MediaOrleans.Silo.Http.Access;
 using MediaOrleans.Silo.Live;
@@ -83,6 +84,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<ShoutPlayback>();
         services.AddSingleton<ShoutSourceIngest>();
         services.AddHostedService<SpoolRecovery>();
+        services.AddMediaHealthChecks();
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpListenerOptions>>(
             (kestrel, http) => ConfigureListeners(kestrel, endpoints, http.Value));
@@ -99,6 +101,7 @@ public static class MediaSiloBuilderExtensions
         BrowserAccess.Use(app);
         app.MapPlayback();
         app.MapAdminApi();
+        app.MapMediaHealth();
         app.MapAdminPage();
         if (app.Configuration.GetValue($"{AdminOptions.Section}:{nameof(AdminOptions.Dashboard)}", true))
         {
@@ -136,6 +139,7 @@ public static class MediaSiloBuilderExtensions
             services.AddSingleton<IMediaStore>(sp =>
                 new DirectoryMediaStore(sp.GetRequiredService<DataRoots>().Media, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IMediaCatalog>(sp => new DirectoryMediaCatalog(sp.GetRequiredService<DataRoots>().Media));
+            services.AddSingleton<IStoreProbe, DirectoryStoreProbe>();
         }
 
         services.AddSingleton(sp => DataRoots.Open(DataDirectory(sp, "media"), DataDirectory(sp, "recordings"),
@@ -235,6 +239,9 @@ public static class MediaSiloBuilderExtensions
             membership.NumMissedProbesLimit = 3;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
+        // How long an idle grain stays activated (Orleans' default: 15 min); operators with many
+        // items played once may want it shorter, so idle grains give their memory back sooner.
+        silo.Configure<GrainCollectionOptions>(configuration.GetSection("Orleans:GrainCollection"));
 
         // Validated at start like every option; read here because Orleans is configured before DI runs.
         var clusterTls = configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions();

@@ -21,7 +21,8 @@ public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOption
     /// <summary>
     /// Admits the source of recording <paramref name="name"/> and receives its stream to the end.
     /// Returns <c>null</c> once it was received, or the refusal's status before anything was sent:
-    /// 401 for credentials the recording does not know, 403 when it already has (or had) a source.
+    /// 401 for credentials the recording does not know, 403 when it already has (or had) a source,
+    /// 503 when the silo cannot spool a source now (its disk is full).
     /// </summary>
     public async Task<int?> ReceiveAsync(string name, string user, string password, RequestHead head, IDuplexPipe transport)
     {
@@ -29,7 +30,12 @@ public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOption
         var admission = await grain.BeginSourceAsync(user, password);
         if (admission.Result != SourceAdmissionResult.Accepted)
         {
-            return admission.Result == SourceAdmissionResult.Busy ? 403 : 401;
+            return admission.Result switch
+            {
+                SourceAdmissionResult.Busy => 403,
+                SourceAdmissionResult.Unavailable => 503,
+                _ => 401,
+            };
         }
 
         // A PUT with Expect: 100-continue takes it as the go-ahead too.
@@ -78,7 +84,12 @@ public sealed class ShoutSourceIngest(IGrainFactory grains, IOptions<ShoutOption
                 input.AdvanceTo(piece.End);
                 if (appended != AppendResult.Continue)
                 {
-                    reason = appended == AppendResult.LimitReached ? "limit reached" : "session ended";
+                    reason = appended switch
+                    {
+                        AppendResult.LimitReached => "limit reached",
+                        AppendResult.SpoolFailed => "spool failed",
+                        _ => "session ended",
+                    };
                     break;
                 }
 

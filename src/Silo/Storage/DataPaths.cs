@@ -75,13 +75,35 @@ internal static class DataPaths
     public static async Task WriteAtomicallyAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await using (var file = CreateWithParents(temporary))
+        try
         {
-            await file.WriteAsync(content, cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
+            await using (var file = CreateWithParents(temporary))
+            {
+                await file.WriteAsync(content, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
 
-        File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // A full disk fails the write: the half-written temporary file would hold on to space
+            // (and pile up with every retry), so it goes; the earlier file at path stays as it was.
+            DeleteQuietly(temporary);
+            throw;
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Never created (its directory could not be made): nothing to remove; the first failure is the one reported.
+        }
     }
 
     private static FileStream CreateWithParents(string path)

@@ -118,6 +118,9 @@ public sealed class FileRecordingSpool(string root) : IRecordingSpool
         public ValueTask AppendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
             file.WriteAsync(data, cancellationToken);
 
+        // Shrinking needs no free space, so it works on the full disk that failed the append.
+        public void Truncate(long length) => file.SetLength(length);
+
         public async ValueTask DisposeAsync()
         {
             file.Flush(flushToDisk: true);

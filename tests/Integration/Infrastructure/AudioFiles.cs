@@ -26,6 +26,9 @@ public static class AudioFiles
     /// <summary>2 s of 440 Hz then 2 s of silence, as mod_shout records an 8 kHz call that ends quietly.</summary>
     public static async Task<string> ToneThenSilence8kMp3Async() => Path.Combine(await Folder.Value, "tone-silence8k.mp3");
 
+    /// <summary>6 s of 440 Hz at 320 kbps (44.1 kHz stereo), about 240 KB: a real-time source that fills a small disk in seconds.</summary>
+    public static async Task<string> Wide320kMp3Async() => Path.Combine(await Folder.Value, "wide320.mp3");
+
     /// <summary>The sample bytes of a WAV file's data chunk.</summary>
     public static byte[] WavData(byte[] wav)
     {
@@ -59,6 +62,8 @@ public static class AudioFiles
             lame --quiet -t -b 16 --tt Greeting --add-id3v2 tone8k.wav tagged8k.mp3
             sox -n -r 8000 -c 1 -b 16 -e signed-integer tone-silence8k.wav synth 2 sine 440 vol 0.5 pad 0 2
             lame --quiet -t -b 16 tone-silence8k.wav tone-silence8k.mp3
+            sox -n -r 44100 -c 2 -b 16 -e signed-integer wide.wav synth 6 sine 440 vol 0.5
+            lame --quiet -t -b 320 wide.wav wide320.mp3
             """, TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.Stderr);
         return folder;

@@ -45,7 +45,7 @@ public sealed class ShortSoakTests(ITestOutputHelper output)
             };
 
             SoakOutcome outcome;
-            await using (await TmpfsMount.CreateAsync(settings.DataDirectory, 64))
+            await using (await TmpfsMount.MountAsync(64L << 20, settings.DataDirectory))
             {
                 outcome = await SoakRun.RunAsync(settings, new CheckerSettings(), new BrokerControl(broker), new StoreControl(couch),
                     TextWriter.Null, CancellationToken.None);

@@ -40,9 +40,9 @@ public static class RecordingRules
             var acknowledged = end.Ok && !faults.TouchedSilo(start.Silo, start.At, end.At, FaultKinds.Kill, FaultKinds.DiskFull);
             var stored = stores.Where(e => e.Type == EventTypes.End && e.Ok).ToList();
             var names = stored.Select(e => e.Detail).Distinct(StringComparer.Ordinal).ToList();
-            if (names.Count == 0 && !acknowledged && stores.Any(e => e.Detail == "no_data"))
+            if (names.Count == 0 && !acknowledged && (end.Bytes == 0 || stores.Any(e => e.Detail == "no_data")))
             {
-                continue; // cut before the silo took a byte: there is nothing to keep
+                continue; // cut before the silo took a byte (or before the source could connect): there is nothing to keep
             }
 
             if (names.Count == 0)

@@ -26,6 +26,7 @@ public sealed class ErrorReportTests
         { new MediaTooLargeException("a", 10, 5), 3, "too_large" },
         { new RecordingPushException("r", AppendResult.LimitReached, 5, null, "limit"), 3, "limit_reached" },
         { new RecordingPushException("r", AppendResult.NotAdmitted, 0, null, "refused"), 3, "not_admitted" },
+        { new RecordingPushException("r", AppendResult.SpoolFailed, 5, null, "disk full"), 3, "spool_failed" },
         { new ClusterUnreachableException("no gateway"), 4, "cannot_connect" },
         { new SiloUnavailableException("gone"), 4, "connection_lost" },
         { new TimeoutException("30 s"), 4, "timeout" },

@@ -12,7 +12,8 @@ namespace MediaOrleans.Tests.Grains;
 
 /// <summary>
 /// One in-process silo running the real grains over the directory store and the file spool in a
-/// temporary directory, with a clock the tests move by hand.
+/// temporary directory, with a clock the tests move by hand and a disk the tests can fill
+/// (<see cref="Disk"/>).
 /// </summary>
 public sealed class GrainClusterFixture : IAsyncLifetime
 {
@@ -34,6 +35,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public string RecordingsRoot => Path.Combine(Root, "recordings");
 
+    /// <summary>The spool the grains write, whose disk a test fills and frees per recording.</summary>
+    public FullDiskSpool Disk { get; }
+
+    public GrainClusterFixture() => Disk = new FullDiskSpool(new FileRecordingSpool(RecordingsRoot));
+
     internal FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 4, 5, 6, 7, 890, TimeSpan.Zero));
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not started");
@@ -49,7 +55,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton<IMediaStore>(new DirectoryMediaStore(MediaRoot, Time));
             host.Services.AddSingleton<IMediaCatalog>(new DirectoryMediaCatalog(MediaRoot));
-            host.Services.AddSingleton<IRecordingSpool>(new FileRecordingSpool(RecordingsRoot));
+            host.Services.AddSingleton<IRecordingSpool>(Disk);
             host.Services.AddSingleton<IClusterPresence, ClusterPresence>();
             host.Services.AddSingleton<TranscodeCache>();
             host.Services.AddSingleton<HeldContent>();

@@ -57,4 +57,24 @@ public sealed class SourceSessionTests : IDisposable
         Assert.Equal(360, session.DurationMs);
         await Assert.ThrowsAsync<InvalidOperationException>(() => session.AppendAsync(new byte[10], Admitted).AsTask());
     }
+
+    [Fact]
+    public async Task CutBack_OnASpoolOpenedAgain_KeepsExactlyTheConfirmedBytes()
+    {
+        // A session taken over by a new activation appends to a spool that already holds bytes.
+        var spool = new FileRecordingSpool(_root);
+        var earlier = new SourceSession(spool.OpenWriter("calls/session-cut"), Admitted);
+        await earlier.AppendAsync(Enumerable.Range(0, 100).Select(i => (byte)i).ToArray(), Admitted);
+        await earlier.CloseAsync();
+        var session = new SourceSession(spool.OpenWriter("calls/session-cut"), Admitted, earlier.Id);
+        await session.AppendAsync(Enumerable.Range(100, 50).Select(i => (byte)i).ToArray(), Admitted);
+
+        session.CutBack(120);
+        await session.CloseAsync();
+
+        Assert.Equal(120, spool.GetLength("calls/session-cut"));
+        var spooled = new byte[200];
+        Assert.Equal(120, await spool.ReadAsync("calls/session-cut", 0, spooled));
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => (byte)i), spooled[..120]);
+    }
 }

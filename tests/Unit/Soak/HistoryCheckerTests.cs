@@ -204,6 +204,23 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
+    public void A_source_that_never_connected_owes_nothing_but_one_that_sent_bytes_is_still_owed_its_store()
+    {
+        // rec-7's source could not connect to its killed silo: no byte sent, nothing to store.
+        List<SoakEvent> history =
+        [
+            .. Clean(),
+            new(10.2, EventTypes.Start, OpKinds.Record, "rec-7", Silo: 0, Detail: "tone"),
+            new(10.4, EventTypes.End, OpKinds.Record, "rec-7", Silo: 0, Ok: false, Bytes: 0, Detail: "shout_open failed"),
+            new(130, EventTypes.End, OpKinds.Store, "rec-7", Ok: false, Detail: "not stored within 00:02:00: 409 conflict"),
+        ];
+        Assert.Empty(HistoryChecker.Check(history, Payloads, Settings));
+
+        var sent = Replace(history, e => e.Id == "rec-7" && e.Kind == OpKinds.Record && e.Type == EventTypes.End, e => e with { Bytes = 100 });
+        AssertOnly(sent, ViolationKinds.NotStored, "rec-7");
+    }
+
+    [Fact]
     public void A_history_survives_its_file()
     {
         var path = Path.GetTempFileName();

@@ -167,6 +167,30 @@ public sealed class CouchClient(IHttpClientFactory clients, CouchEndpoint endpoi
     }
 
     /// <summary>
+    /// Asks the server root once, without retries (the changes client): null when it answered
+    /// with this silo's credentials accepted, else what went wrong. Logs nothing: readiness probes
+    /// ask often, and the store's own requests log its outages.
+    /// </summary>
+    public async Task<string?> PingAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, string.Empty);
+        try
+        {
+            using var response = await clients.CreateClient(ChangesClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "refused the credentials",
+                _ when response.IsSuccessStatusCode => null,
+                var status => $"answered {(int)status}",
+            };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return "is unreachable";
+        }
+    }
+
+    /// <summary>
     /// One long poll of <c>_changes</c> after <paramref name="since"/>. Answers no documents when
     /// <paramref name="timeout"/> passes first (enforced here: pouchdb-server ignores <c>timeout=</c>).
     /// A database that does not exist (yet) throws <see cref="HttpRequestException"/> with 404.

@@ -25,6 +25,7 @@ public static class CouchDbServiceCollectionExtensions
         services.AddSingleton<CouchMediaStore>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<CouchMediaStore>());
         services.AddSingleton<IMediaCatalog>(sp => sp.GetRequiredService<CouchMediaStore>());
+        services.AddSingleton<IStoreProbe, CouchStoreProbe>();
         return services;
     }
 
