@@ -4,8 +4,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
+# chromium: the admin page's browser tests drive Debian's build through Playwright (no browser download).
 apt_packages=(rabbitmq-server amqp-tools icecast2 libshout-tools libshout-dev ezstream
-  sox libsox-fmt-mp3 lame mpg123 libmpg123-0 espeak-ng ffmpeg wrk nginx curl gcc pkg-config)
+  sox libsox-fmt-mp3 lame mpg123 libmpg123-0 espeak-ng ffmpeg wrk nginx curl gcc pkg-config
+  chromium)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

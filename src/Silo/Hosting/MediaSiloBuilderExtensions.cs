@@ -3,6 +3,7 @@ using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Recordings;
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Silo.AdminWeb;
 using MediaOrleans.Silo.Bus;
 using MediaOrleans.Silo.Clustering;
 using MediaOrleans.Silo.Configuration;
@@ -22,6 +23,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace MediaOrleans.Silo.Hosting;
 
@@ -73,6 +75,7 @@ public static class MediaSiloBuilderExtensions
         services.AddSingleton<OpenRecordings>();
         services.AddSingleton<RecordingAllocator>();
         services.AddSingleton<ApiKeyRing>();
+        services.AddSingleton<AdminSessions>();
         services.AddSingleton<AdminAccess>();
         services.AddSingleton<PlaybackSource>();
         services.AddSingleton<LiveStreamHub>();
@@ -95,9 +98,16 @@ public static class MediaSiloBuilderExtensions
     public static WebApplication MapMediaEndpoints(this WebApplication app)
     {
         app.UseApiStatusPages();
+        BrowserAccess.Use(app);
         app.MapPlayback();
         app.MapAdminApi();
         app.MapMediaHealth();
+        app.MapAdminPage();
+        if (app.Configuration.GetValue($"{AdminOptions.Section}:{nameof(AdminOptions.Dashboard)}", true))
+        {
+            app.MapDashboardPage();
+        }
+
         return app;
     }
 
@@ -241,6 +251,11 @@ public static class MediaSiloBuilderExtensions
         }
 
         silo.UseClusterTls(clusterTls);
+        if (configuration.GetValue($"{AdminOptions.Section}:{nameof(AdminOptions.Dashboard)}", true))
+        {
+            // Its trace (live log) feature stays off: the log is for operators' files, not a page.
+            silo.AddDashboard(dashboard => dashboard.HideTrace = true);
+        }
     }
 
     private static string DataDirectory(IServiceProvider services, string child) =>

@@ -51,6 +51,7 @@ public static class AdminApi
         routes.MapGet("/api/silo", (ILocalSiloDetails silo, IMp3Decoder decoder, HeldContent held, TranscodeCache transcodes,
             IOptions<TranscodeOptions> transcodeOptions, PlaybackSource playback, IOptions<PlaybackCacheOptions> cache) =>
             Results.Json(SiloStatus.Read(silo, decoder, held, transcodes, transcodeOptions, playback, cache))).Requires(AdminRole.Reader);
+        routes.MapGet("/api/cluster", async (IGrainFactory grains) => Results.Json(await ClusterStatus.ReadAsync(grains))).Requires(AdminRole.Reader);
 
         // Open to every caller on every listener, for load balancers: says only that the silo
         // answers and how its bus connection stands.

@@ -4,11 +4,13 @@ using MediaOrleans.Silo.Configuration;
 namespace MediaOrleans.Silo.Http.Access;
 
 /// <summary>
-/// The one rule for who may call an admin route: a valid API key whose role is strong enough,
+/// The one rule for who may call an admin route: a valid API key (as a Bearer header, or as a
+/// browser session made from one, see <see cref="AdminSessions"/>) whose role is strong enough,
 /// or, when no key is configured, any caller on loopback. When the admin API has a port of its
-/// own, its routes answer there only. Applies on every listener that maps the routes.
+/// own, its routes answer there only. Applies on every listener that maps the routes, and to the
+/// admin page and the Orleans dashboard.
 /// </summary>
-public sealed class AdminAccess(ApiKeyRing keys, SiloEndpoints endpoints)
+public sealed class AdminAccess(ApiKeyRing keys, SiloEndpoints endpoints, AdminSessions sessions)
 {
     /// <summary>The authentication scheme callers use and 401 answers name.</summary>
     public const string Scheme = "Bearer";
@@ -33,20 +35,51 @@ public sealed class AdminAccess(ApiKeyRing keys, SiloEndpoints endpoints)
                 + "configure Media:Admin:ApiKeys:<name>:Secret and Media:Admin:ApiKeys:<name>:Role and send Authorization: Bearer <key>");
         }
 
-        if (PresentedKey(context.Request) is not { } presented || keys.Find(presented) is not { } key)
+        AdminCaller caller;
+        if (PresentedKey(context.Request) is { } presented)
         {
-            return Unauthorized("a valid API key is required: send Authorization: Bearer <key>");
+            if (keys.Find(presented) is not { } key)
+            {
+                return Unauthorized("a valid API key is required: send Authorization: Bearer <key>");
+            }
+
+            caller = new AdminCaller(key.Name, key.Role);
+        }
+        else if (sessions.Read(context.Request.Cookies[AdminSessions.CookieName]) is { } session)
+        {
+            // A cookie rides along with whatever the browser sends, so a request that changes
+            // something must come from a page of this very origin (SameSite=Strict already keeps
+            // other sites out; this also keeps out pages on another port of the same host).
+            if (!IsSafe(context.Request.Method) && !IsSameOrigin(context.Request))
+            {
+                return new AccessRefusal(StatusCodes.Status403Forbidden, "forbidden",
+                    "a request made with a browser session must come from a page of this silo (the Origin header names another)");
+            }
+
+            caller = session;
+        }
+        else
+        {
+            return Unauthorized("a valid API key is required: send Authorization: Bearer <key>, or log in at /admin/login");
         }
 
-        if (key.Role < required)
+        if (caller.Role < required)
         {
             return new AccessRefusal(StatusCodes.Status403Forbidden, "forbidden",
-                $"API key '{key.Name}' has role {Name(key.Role)}; this request needs role {Name(required)} or stronger");
+                $"API key '{caller.Name}' has role {Name(caller.Role)}; this request needs role {Name(required)} or stronger");
         }
 
-        new AdminCaller(key.Name, key.Role).AttachTo(context);
+        caller.AttachTo(context);
         return null;
     }
+
+    private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+
+    // Browsers send Origin with every POST, PUT and DELETE; a request without one was not made
+    // by a page of another origin.
+    private static bool IsSameOrigin(HttpRequest request) =>
+        request.Headers.Origin.ToString() is not { Length: > 0 } origin
+        || string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
 
     private static AccessRefusal Unauthorized(string message) =>
         new(StatusCodes.Status401Unauthorized, "unauthorized", message, Challenge: true);

@@ -21,6 +21,12 @@ public sealed class AdminOptions
     /// </summary>
     public int? Port { get; set; }
 
+    /// <summary>How long a browser session (the admin page's login cookie) lasts, in minutes.</summary>
+    public int SessionMinutes { get; set; } = 480;
+
+    /// <summary>Whether the Orleans dashboard is served under <c>/dashboard</c> (role admin).</summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>Address the admin port binds to (default <c>Media:ListenAddress</c>).</summary>
     public string? ListenAddress { get; set; }
 }

@@ -46,6 +46,11 @@ public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
             failures.Add($"{AdminOptions.Section}:Port = '{port}': must be between 1 and 65535");
         }
 
+        if (options.SessionMinutes is < 1 or > 7 * 24 * 60)
+        {
+            failures.Add($"{AdminOptions.Section}:SessionMinutes = '{options.SessionMinutes}': must be between 1 and 10080 (a week)");
+        }
+
         if (options.ListenAddress is { } address && !IPAddress.TryParse(address, out _))
         {
             failures.Add($"{AdminOptions.Section}:ListenAddress = '{address}': must be an IP address, e.g. 127.0.0.1");

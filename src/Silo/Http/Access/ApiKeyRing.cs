@@ -42,6 +42,9 @@ public sealed class ApiKeyRing
         return found;
     }
 
+    /// <summary>The key configured as <paramref name="name"/>, or null.</summary>
+    public ApiKey? FindByName(string name) => _keys.FirstOrDefault(key => string.Equals(key.Name, name, StringComparison.Ordinal));
+
     /// <summary>The role named <paramref name="text"/> (any case), or null.</summary>
     public static AdminRole? ParseRole(string? text) =>
         Enum.TryParse<AdminRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(text, out _)
