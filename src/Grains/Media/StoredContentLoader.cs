@@ -1,4 +1,5 @@
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
 
 namespace MediaOrleans.Grains.Media;
@@ -26,15 +27,22 @@ internal sealed class StoredContentLoader(
     public async Task<ArrivingBytes?> ArrivedAsync(MediaVersion entry, long offset, long count)
     {
         var loading = entry.Stored ??= LoadAsync(entry.Info.Name, entry.Version, entry.Info.Length);
-        var bytes = await loading;
+        ArrivingBytes? bytes;
+        try
+        {
+            bytes = await loading;
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            // The store could not be opened (it is down): forget the failed load, or every later
+            // read would get the same failure long after the store is back.
+            Drop(entry, loading);
+            throw;
+        }
+
         if (bytes is null || !await bytes.WaitForAsync(Math.Min(offset, bytes.Length) + Math.Min(count, bytes.Length)))
         {
-            if (entry.Stored == loading)
-            {
-                entry.Stored = null;
-                held.Forget(name, entry.Version);
-            }
-
+            Drop(entry, loading);
             return null;
         }
 
@@ -65,6 +73,16 @@ internal sealed class StoredContentLoader(
     {
         if (entry.Stored is not null)
         {
+            held.Forget(name, entry.Version);
+        }
+    }
+
+    // Only the load that failed is dropped: a reader arriving late must not drop a newer one.
+    private void Drop(MediaVersion entry, Task<ArrivingBytes?> failed)
+    {
+        if (entry.Stored == failed)
+        {
+            entry.Stored = null;
             held.Forget(name, entry.Version);
         }
     }

@@ -76,6 +76,22 @@ public sealed class StoredContentLoaderTests
     }
 
     [Fact]
+    public async Task ArrivedAsync_StoreDown_ThrowsUnavailableAndLoadsAgainOnceItIsBack()
+    {
+        _store.Open = () => throw new MediaStoreUnavailableException("the media store is unreachable");
+        var loader = NewLoader();
+        var entry = Version();
+
+        await Assert.ThrowsAsync<MediaStoreUnavailableException>(() => loader.ArrivedAsync(entry, 0, 10));
+        Assert.Null(entry.Stored);
+        Assert.Equal(0, _held.Bytes);
+
+        _store.Open = () => new MemoryStream(Content);
+        Assert.Equal(Content, (await loader.ArrivedAsync(entry, 0, long.MaxValue))!.Content);
+        Assert.Equal(2, _store.Opened);
+    }
+
+    [Fact]
     public async Task ArrivedAsync_StoreStreamEndsEarly_ReturnsNullPastTheBreakAndForgetsTheLoad()
     {
         _store.Open = () => new MemoryStream(Content[..100]);
