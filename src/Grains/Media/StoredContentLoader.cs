@@ -1,4 +1,6 @@
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Grains.Telemetry;
+using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
 
 namespace MediaOrleans.Grains.Media;
@@ -25,6 +27,16 @@ internal sealed class StoredContentLoader(
     /// </summary>
     public async Task<ArrivingBytes?> ArrivedAsync(MediaVersion entry, long offset, long count)
     {
+        var tier = new KeyValuePair<string, object?>("tier", MemoryTiers.Grains);
+        if (entry.Stored is null)
+        {
+            MediaMetrics.CacheMisses.Add(1, tier);
+        }
+        else
+        {
+            MediaMetrics.CacheHits.Add(1, tier);
+        }
+
         var loading = entry.Stored ??= LoadAsync(entry.Info.Name, entry.Version, entry.Info.Length);
         var bytes = await loading;
         if (bytes is null || !await bytes.WaitForAsync(Math.Min(offset, bytes.Length) + Math.Min(count, bytes.Length)))
@@ -71,9 +83,21 @@ internal sealed class StoredContentLoader(
 
     private async Task<ArrivingBytes?> LoadAsync(string media, string version, long length)
     {
-        var stream = await store.OpenReadAsync(media, version, stopping);
+        var started = time.GetTimestamp();
+        Stream? stream;
+        try
+        {
+            stream = await store.OpenReadAsync(media, version, stopping);
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            MediaMetrics.StoreReadFailures.Add(1, MediaMetrics.Tag("reason", "unavailable"));
+            throw;
+        }
+
         if (stream is null)
         {
+            MediaMetrics.StoreReadFailures.Add(1, MediaMetrics.Tag("reason", "missing"));
             MediaLog.VersionMissing(logger, media, version);
             return null;
         }
@@ -81,13 +105,12 @@ internal sealed class StoredContentLoader(
         var bytes = new ArrivingBytes(length);
         held.CountStoreRead();
         held.Hold(name, version, length);
-        _ = Task.Run(() => FillAsync(stream, bytes, media, version), CancellationToken.None);
+        _ = Task.Run(() => FillAsync(stream, bytes, media, version, started), CancellationToken.None);
         return bytes;
     }
 
-    private async Task FillAsync(Stream stream, ArrivingBytes bytes, string media, string version)
+    private async Task FillAsync(Stream stream, ArrivingBytes bytes, string media, string version, long started)
     {
-        var started = time.GetTimestamp();
         try
         {
             await using (stream)
@@ -104,13 +127,16 @@ internal sealed class StoredContentLoader(
                 }
             }
 
-            MediaLog.Loaded(logger, media, version, bytes.Length, time.GetElapsedTime(started).TotalMilliseconds);
+            var took = time.GetElapsedTime(started);
+            MediaMetrics.StoreReadDuration.Record(took.TotalSeconds);
+            MediaLog.Loaded(logger, media, version, bytes.Length, took.TotalMilliseconds);
         }
 #pragma warning disable CA1031 // Any failure of the store's stream ends this load only; readers see it through the content.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             bytes.Fail(ex);
+            MediaMetrics.StoreReadFailures.Add(1, MediaMetrics.Tag("reason", "interrupted"));
             MediaLog.LoadFailed(logger, media, version, bytes.Arrived, bytes.Length, ex.Message);
         }
     }

@@ -16,13 +16,13 @@ namespace MediaOrleans.Silo.Shout;
 public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider time, ILogger<ShoutPlayback> logger)
 {
     /// <summary>Sends the answer <paramref name="decision"/> makes for <paramref name="head"/>.</summary>
-    public async Task SendAsync(PlaybackDecision decision, RequestHead head, PipeWriter output, Socket? socket)
+    public async Task SendAsync(PlaybackDecision decision, PlaybackTally tally, RequestHead head, PipeWriter output, Socket? socket)
     {
         if (decision.Live is { } live)
         {
             using (live)
             {
-                await SendLiveAsync(live, head, output, socket);
+                await SendLiveAsync(live, tally, head, output, socket);
             }
 
             return;
@@ -31,6 +31,7 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
         if (!decision.IsPlayable || decision.Content is not { } content)
         {
             await output.WriteAsync(ShoutReplies.Status(decision.Status, head.IsHttp11, keepAlive: false));
+            tally.FirstByteSent();
             return;
         }
 
@@ -41,11 +42,13 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
         {
             content = await content.WithoutId3TagsAsync();
             await output.WriteAsync(ShoutReplies.PlaybackHead(content.Length));
+            tally.FirstByteSent();
             body = content.ReadChunksAsync();
         }
         else
         {
             await output.WriteAsync(ShoutReplies.PlaybackHead(null));
+            tally.FirstByteSent();
             body = content.ReadWithoutId3TagsAsync();
         }
 
@@ -71,6 +74,7 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
                 return;
             }
 
+            tally.Sent(chunk.Length);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
                 return;
@@ -79,19 +83,20 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
     }
 
     // A continuous stream: no Content-Length, frames until the listener leaves or is dropped.
-    private async Task SendLiveAsync(LiveSubscription live, RequestHead head, PipeWriter output, Socket? socket)
+    private async Task SendLiveAsync(LiveSubscription live, PlaybackTally tally, RequestHead head, PipeWriter output, Socket? socket)
     {
         try
         {
             if (head.Method == RequestMethod.Head)
             {
                 await output.WriteAsync(ShoutReplies.LiveHead);
+                tally.FirstByteSent();
                 return;
             }
 
             var completed = socket is null
-                ? await SendLiveThroughPipeAsync(live.Listener, output)
-                : await SendLiveToSocketAsync(live.Listener, socket);
+                ? await SendLiveThroughPipeAsync(live.Listener, tally, output)
+                : await SendLiveToSocketAsync(live.Listener, tally, socket);
             if (completed && live.Listener.Dropped)
             {
                 ShoutLog.ListenerDropped(logger, head.Path);
@@ -107,9 +112,10 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
     // Everything queued since the last send goes out in one send: one system call per listener
     // and tick, straight to the socket (no pipe, no transport loop to wake). A listener dropped
     // while its send is stuck has that send cancelled, so a stalled player costs nothing.
-    private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, Socket socket)
+    private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, PlaybackTally tally, Socket socket)
     {
         await SocketSend.AllAsync(socket, ShoutReplies.LiveHead, listener.Ended);
+        tally.FirstByteSent();
         var frames = listener.Frames;
         var batch = new ArrayBufferWriter<byte>(4096);
         while (await frames.WaitToReadAsync())
@@ -121,23 +127,28 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
             }
 
             await SocketSend.AllAsync(socket, batch.WrittenMemory, listener.Ended);
+            tally.Sent(batch.WrittenCount);
         }
 
         return true;
     }
 
-    private static async Task<bool> SendLiveThroughPipeAsync(LiveListener listener, PipeWriter output)
+    private static async Task<bool> SendLiveThroughPipeAsync(LiveListener listener, PlaybackTally tally, PipeWriter output)
     {
         await output.WriteAsync(ShoutReplies.LiveHead);
+        tally.FirstByteSent();
         var frames = listener.Frames;
         while (await frames.WaitToReadAsync())
         {
+            var sent = 0L;
             while (frames.TryRead(out var frame))
             {
                 output.Write(frame.Span);
+                sent += frame.Length;
             }
 
             var flushed = await output.FlushAsync();
+            tally.Sent(sent);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
                 return false;
