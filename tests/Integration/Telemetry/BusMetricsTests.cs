@@ -25,6 +25,7 @@ public sealed class BusMetricsTests(RabbitMqServer broker, BusSiloFixture fixtur
         Assert.Equal(1, after.Since(before, "mediaorleans_bus_requests_total", MediaReq, ("result", "media_resp")));
         Assert.Equal(1, after.Since(before, "mediaorleans_bus_requests_total", MediaReq, ("result", "media_error")));
         Assert.Equal(2, after.Since(before, "mediaorleans_bus_request_duration_seconds_count", MediaReq));
+        Assert.Contains(after.All, s => s.Name == "mediaorleans_bus_confirms_outstanding");
         Assert.Equal(0, after.Sum("mediaorleans_bus_confirms_outstanding"));
         Assert.Equal(0, after.Since(before, "mediaorleans_bus_reconnects_total"));
     }

@@ -74,7 +74,8 @@ public sealed class MetricsTests(SiloFixture fixture) : IClassFixture<SiloFixtur
         Assert.Equal(1, after.Since(before, "mediaorleans_recordings_auth_failures_total"));
         Assert.Equal(1, after.Since(before, "mediaorleans_recordings_completed_total", ("reason", "closed")));
         Assert.Equal(new FileInfo(mp3).Length, after.Since(before, "mediaorleans_recordings_received_bytes_total"));
-        // The source came and went: nothing is receiving, and no store waits.
+        // The source came and went: nothing is receiving (the gauge exists: it went up and down), and no store waits.
+        Assert.Contains(after.All, s => s.Name == "mediaorleans_recordings_receiving");
         Assert.Equal(0, after.Sum("mediaorleans_recordings_receiving"));
         Assert.Equal(0, after.Sum("mediaorleans_recordings_stores_pending"));
     }
