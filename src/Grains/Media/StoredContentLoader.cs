@@ -111,6 +111,9 @@ internal sealed class StoredContentLoader(
 
     private async Task FillAsync(Stream stream, ArrivingBytes bytes, string media, string version, long started)
     {
+        // Counted before the last bytes (or the failure) reach the readers: whoever saw the load
+        // end sees it in the metrics too.
+        var took = TimeSpan.Zero;
         try
         {
             await using (stream)
@@ -123,21 +126,36 @@ internal sealed class StoredContentLoader(
                         throw new EndOfStreamException($"the store sent {bytes.Arrived} of {bytes.Length} bytes");
                     }
 
+                    if (bytes.Arrived + read == bytes.Length)
+                    {
+                        took = Loaded(started);
+                    }
+
                     bytes.Advance(read);
                 }
             }
 
-            var took = time.GetElapsedTime(started);
-            MediaMetrics.StoreReadDuration.Record(took.TotalSeconds);
+            if (bytes.Length == 0)
+            {
+                took = Loaded(started);
+            }
+
             MediaLog.Loaded(logger, media, version, bytes.Length, took.TotalMilliseconds);
         }
 #pragma warning disable CA1031 // Any failure of the store's stream ends this load only; readers see it through the content.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            bytes.Fail(ex);
             MediaMetrics.StoreReadFailures.Add(1, MediaMetrics.Tag("reason", "interrupted"));
+            bytes.Fail(ex);
             MediaLog.LoadFailed(logger, media, version, bytes.Arrived, bytes.Length, ex.Message);
         }
+    }
+
+    private TimeSpan Loaded(long started)
+    {
+        var took = time.GetElapsedTime(started);
+        MediaMetrics.StoreReadDuration.Record(took.TotalSeconds);
+        return took;
     }
 }

@@ -160,8 +160,8 @@ public sealed class PlaybackConnectionMiddleware(
         var headBytes = responseHead.Connection(head.KeepAlive, head.IsHttp11).ToBytes();
         if (!decision.IsPlayable || decision.Content is not { } content || head.Method == RequestMethod.Head)
         {
-            await SocketSend.HeadAsync(socket, output, headBytes);
             tally.FirstByteSent();
+            await SocketSend.HeadAsync(socket, output, headBytes);
             return true;
         }
 
@@ -173,6 +173,7 @@ public sealed class PlaybackConnectionMiddleware(
         {
             // A reader slower than the floor has its send cancelled, which ends the connection.
             using var slow = new CancellationTokenSource(floor.TimeFor(chunk.Length));
+            tally.Sent(chunk.Length);
             try
             {
                 await SocketSend.HeadAndBodyAsync(socket, output, first ? headBytes : null, chunk, slow.Token);
@@ -185,13 +186,12 @@ public sealed class PlaybackConnectionMiddleware(
 
             first = false;
             sent += chunk.Length;
-            tally.Sent(chunk.Length);
         }
 
         if (first)
         {
-            await SocketSend.HeadAsync(socket, output, headBytes);
             tally.FirstByteSent();
+            await SocketSend.HeadAsync(socket, output, headBytes);
         }
 
         return sent == body.Length;

@@ -47,9 +47,9 @@ public static class PlaybackEndpoints
         var sent = 0L;
         await foreach (var chunk in content.ReadChunksAsync(body))
         {
+            tally.Sent(chunk.Length);
             await response.Body.WriteAsync(chunk, context.RequestAborted);
             sent += chunk.Length;
-            tally.Sent(chunk.Length);
         }
 
         if (sent != body.Length)

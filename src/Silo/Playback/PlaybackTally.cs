@@ -5,7 +5,9 @@ namespace MediaOrleans.Silo.Playback;
 
 /// <summary>
 /// The metrics of one playback request, taken by whichever listener renders it: the answer's
-/// status, the first byte's time, the body bytes sent. Labels are the listener and the kind
+/// status, the first byte's time, the body bytes sent. Each is taken as the bytes are handed to
+/// the connection, before the write, so a player that has them finds them counted (a write
+/// that then fails has counted its bytes all the same). Labels are the listener and the kind
 /// (<c>media</c>, <c>review</c>, <c>live</c>, or <c>other</c> for a path that names none), never
 /// the item: the kind comes from the URL's form, not its name.
 /// </summary>
@@ -54,7 +56,7 @@ public sealed class PlaybackTally
     }
 
     /// <summary>
-    /// The answer's first bytes (its head, with or without body) went out; later calls do nothing.
+    /// The answer's first bytes (its head, with or without body) go out now; later calls do nothing.
     /// Only answers that play are timed: refusals are quick and would hide a slow store.
     /// </summary>
     public void FirstByteSent()
@@ -66,7 +68,7 @@ public sealed class PlaybackTally
         }
     }
 
-    /// <summary><paramref name="bytes"/> of body went out.</summary>
+    /// <summary><paramref name="bytes"/> of body go out now.</summary>
     public void Sent(long bytes)
     {
         FirstByteSent();

@@ -30,8 +30,8 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
 
         if (!decision.IsPlayable || decision.Content is not { } content)
         {
-            await output.WriteAsync(ShoutReplies.Status(decision.Status, head.IsHttp11, keepAlive: false));
             tally.FirstByteSent();
+            await output.WriteAsync(ShoutReplies.Status(decision.Status, head.IsHttp11, keepAlive: false));
             return;
         }
 
@@ -41,14 +41,14 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
         if (content.IsWholeHere || head.Method == RequestMethod.Head)
         {
             content = await content.WithoutId3TagsAsync();
-            await output.WriteAsync(ShoutReplies.PlaybackHead(content.Length));
             tally.FirstByteSent();
+            await output.WriteAsync(ShoutReplies.PlaybackHead(content.Length));
             body = content.ReadChunksAsync();
         }
         else
         {
-            await output.WriteAsync(ShoutReplies.PlaybackHead(null));
             tally.FirstByteSent();
+            await output.WriteAsync(ShoutReplies.PlaybackHead(null));
             body = content.ReadWithoutId3TagsAsync();
         }
 
@@ -64,6 +64,7 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
             // slower than the floor has its write cancelled, which ends the connection.
             using var slow = new CancellationTokenSource(floor.TimeFor(chunk.Length));
             FlushResult flushed;
+            tally.Sent(chunk.Length);
             try
             {
                 flushed = await output.WriteAsync(chunk, slow.Token);
@@ -74,7 +75,6 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
                 return;
             }
 
-            tally.Sent(chunk.Length);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
                 return;
@@ -89,8 +89,8 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
         {
             if (head.Method == RequestMethod.Head)
             {
-                await output.WriteAsync(ShoutReplies.LiveHead);
                 tally.FirstByteSent();
+                await output.WriteAsync(ShoutReplies.LiveHead);
                 return;
             }
 
@@ -114,8 +114,8 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
     // while its send is stuck has that send cancelled, so a stalled player costs nothing.
     private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, PlaybackTally tally, Socket socket)
     {
-        await SocketSend.AllAsync(socket, ShoutReplies.LiveHead, listener.Ended);
         tally.FirstByteSent();
+        await SocketSend.AllAsync(socket, ShoutReplies.LiveHead, listener.Ended);
         var frames = listener.Frames;
         var batch = new ArrayBufferWriter<byte>(4096);
         while (await frames.WaitToReadAsync())
@@ -126,8 +126,8 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
                 batch.Write(frame.Span);
             }
 
-            await SocketSend.AllAsync(socket, batch.WrittenMemory, listener.Ended);
             tally.Sent(batch.WrittenCount);
+            await SocketSend.AllAsync(socket, batch.WrittenMemory, listener.Ended);
         }
 
         return true;
@@ -135,8 +135,8 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
 
     private static async Task<bool> SendLiveThroughPipeAsync(LiveListener listener, PlaybackTally tally, PipeWriter output)
     {
-        await output.WriteAsync(ShoutReplies.LiveHead);
         tally.FirstByteSent();
+        await output.WriteAsync(ShoutReplies.LiveHead);
         var frames = listener.Frames;
         while (await frames.WaitToReadAsync())
         {
@@ -147,8 +147,8 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
                 sent += frame.Length;
             }
 
-            var flushed = await output.FlushAsync();
             tally.Sent(sent);
+            var flushed = await output.FlushAsync();
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
                 return false;
