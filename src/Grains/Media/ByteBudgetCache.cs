@@ -33,8 +33,11 @@ public sealed class ByteBudgetCache<TKey>(long budgetBytes)
         return false;
     }
 
-    /// <summary>Keeps <paramref name="value"/> under <paramref name="key"/> if it fits the budget at all.</summary>
-    public void Add(TKey key, byte[] value)
+    /// <summary>
+    /// Keeps <paramref name="value"/> under <paramref name="key"/> if it fits the budget at all;
+    /// returns how many entries were evicted to make room.
+    /// </summary>
+    public int Add(TKey key, byte[] value)
     {
         lock (_gate)
         {
@@ -42,14 +45,17 @@ public sealed class ByteBudgetCache<TKey>(long budgetBytes)
             _ledger.Remove(key);
             if (value.Length > budgetBytes)
             {
-                return;
+                return 0;
             }
 
             _values[key] = value;
-            foreach (var evicted in _ledger.Add(key, value.Length))
+            var evictions = _ledger.Add(key, value.Length);
+            foreach (var evicted in evictions)
             {
                 _values.Remove(evicted);
             }
+
+            return evictions.Count;
         }
     }
 }

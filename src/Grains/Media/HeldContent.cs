@@ -1,3 +1,4 @@
+using MediaOrleans.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Grains.Media;
@@ -25,13 +26,18 @@ public sealed class HeldContent(IGrainFactory grains, IOptions<ContentCacheOptio
     public long StoreReads => Interlocked.Read(ref _storeReads);
 
     /// <summary>A grain went to the store for a version's bytes.</summary>
-    public void CountStoreRead() => Interlocked.Increment(ref _storeReads);
+    public void CountStoreRead()
+    {
+        Interlocked.Increment(ref _storeReads);
+        MediaMetrics.StoreReads.Add(1);
+    }
 
     /// <summary>A grain now holds <paramref name="bytes"/> of <paramref name="version"/>; others may be asked to let go.</summary>
     public void Hold(string name, string version, long bytes)
     {
         foreach (var (victimName, victimVersion) in _ledger.Add((name, version), bytes))
         {
+            MediaMetrics.CacheEvictions.Add(1, new KeyValuePair<string, object?>("tier", MemoryTiers.Grains));
             _ = grains.GetGrain<IHeldContentOwner>(victimName).ReleaseContentAsync(victimVersion);
         }
     }

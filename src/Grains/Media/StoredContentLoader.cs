@@ -1,4 +1,5 @@
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,16 @@ internal sealed class StoredContentLoader(
     /// </summary>
     public async Task<ArrivingBytes?> ArrivedAsync(MediaVersion entry, long offset, long count)
     {
+        var tier = new KeyValuePair<string, object?>("tier", MemoryTiers.Grains);
+        if (entry.Stored is null)
+        {
+            MediaMetrics.CacheMisses.Add(1, tier);
+        }
+        else
+        {
+            MediaMetrics.CacheHits.Add(1, tier);
+        }
+
         var loading = entry.Stored ??= LoadAsync(entry.Info.Name, entry.Version, entry.Info.Length);
         ArrivingBytes? bytes;
         try
@@ -89,9 +100,21 @@ internal sealed class StoredContentLoader(
 
     private async Task<ArrivingBytes?> LoadAsync(string media, string version, long length)
     {
-        var stream = await store.OpenReadAsync(media, version, stopping);
+        var started = time.GetTimestamp();
+        Stream? stream;
+        try
+        {
+            stream = await store.OpenReadAsync(media, version, stopping);
+        }
+        catch (MediaStoreUnavailableException)
+        {
+            MediaMetrics.StoreReadFailures.Add(1, MediaMetrics.Tag("reason", "unavailable"));
+            throw;
+        }
+
         if (stream is null)
         {
+            MediaMetrics.StoreReadFailures.Add(1, MediaMetrics.Tag("reason", "missing"));
             MediaLog.VersionMissing(logger, media, version);
             return null;
         }
@@ -99,13 +122,15 @@ internal sealed class StoredContentLoader(
         var bytes = new ArrivingBytes(length);
         held.CountStoreRead();
         held.Hold(name, version, length);
-        _ = Task.Run(() => FillAsync(stream, bytes, media, version), CancellationToken.None);
+        _ = Task.Run(() => FillAsync(stream, bytes, media, version, started), CancellationToken.None);
         return bytes;
     }
 
-    private async Task FillAsync(Stream stream, ArrivingBytes bytes, string media, string version)
+    private async Task FillAsync(Stream stream, ArrivingBytes bytes, string media, string version, long started)
     {
-        var started = time.GetTimestamp();
+        // Counted before the last bytes (or the failure) reach the readers: whoever saw the load
+        // end sees it in the metrics too.
+        var took = TimeSpan.Zero;
         try
         {
             await using (stream)
@@ -118,18 +143,36 @@ internal sealed class StoredContentLoader(
                         throw new EndOfStreamException($"the store sent {bytes.Arrived} of {bytes.Length} bytes");
                     }
 
+                    if (bytes.Arrived + read == bytes.Length)
+                    {
+                        took = Loaded(started);
+                    }
+
                     bytes.Advance(read);
                 }
             }
 
-            MediaLog.Loaded(logger, media, version, bytes.Length, time.GetElapsedTime(started).TotalMilliseconds);
+            if (bytes.Length == 0)
+            {
+                took = Loaded(started);
+            }
+
+            MediaLog.Loaded(logger, media, version, bytes.Length, took.TotalMilliseconds);
         }
 #pragma warning disable CA1031 // Any failure of the store's stream ends this load only; readers see it through the content.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            MediaMetrics.StoreReadFailures.Add(1, MediaMetrics.Tag("reason", "interrupted"));
             bytes.Fail(ex);
             MediaLog.LoadFailed(logger, media, version, bytes.Arrived, bytes.Length, ex.Message);
         }
+    }
+
+    private TimeSpan Loaded(long started)
+    {
+        var took = time.GetElapsedTime(started);
+        MediaMetrics.StoreReadDuration.Record(took.TotalSeconds);
+        return took;
     }
 }

@@ -1,4 +1,5 @@
 using MediaOrleans.Grains.Concurrency;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class TranscodeCache(IOptions<TranscodeOptions> options) : IDispos
 {
     private readonly ByteBudgetCache<(string, string, MediaVariant)> _held = new(options.Value.CacheBytes);
     private readonly SharedLoads<(string, string, MediaVariant), byte[]?> _running = new();
+    private static readonly KeyValuePair<string, object?> Tier = new("tier", MemoryTiers.Transcoded);
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrent);
 
     /// <summary>Bytes of transcoded audio held now.</summary>
@@ -26,9 +28,14 @@ public sealed class TranscodeCache(IOptions<TranscodeOptions> options) : IDispos
     public Task<byte[]?> GetAsync(string name, string version, MediaVariant variant, Func<byte[]?> transcode)
     {
         var key = (name, version, variant);
-        return _held.TryGet(key, out var bytes)
-            ? Task.FromResult<byte[]?>(bytes)
-            : _running.GetOrStart(key, held => TranscodeAsync(held, transcode));
+        if (_held.TryGet(key, out var bytes))
+        {
+            MediaMetrics.CacheHits.Add(1, Tier);
+            return Task.FromResult<byte[]?>(bytes);
+        }
+
+        MediaMetrics.CacheMisses.Add(1, Tier);
+        return _running.GetOrStart(key, held => TranscodeAsync(held, transcode));
     }
 
     /// <inheritdoc />
@@ -43,7 +50,7 @@ public sealed class TranscodeCache(IOptions<TranscodeOptions> options) : IDispos
             var bytes = await Task.Run(transcode);
             if (bytes is not null)
             {
-                _held.Add(key, bytes);
+                MediaMetrics.CacheEvictions.Add(_held.Add(key, bytes), Tier);
             }
 
             return bytes;

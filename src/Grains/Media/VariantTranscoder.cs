@@ -1,4 +1,5 @@
 using MediaOrleans.Grains.Audio;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ internal sealed class VariantTranscoder(IMp3Decoder mp3Decoder, TranscodeOptions
     {
         if (TranscodeBudget.Refusal(info, variant, options) is { } over)
         {
+            MediaMetrics.TranscodeFailures.Add(1, MediaMetrics.Tag("reason", "over_budget"));
             MediaLog.TranscodeOverBudget(logger, info.Name, info.Version, over);
             return null;
         }
@@ -35,13 +37,17 @@ internal sealed class VariantTranscoder(IMp3Decoder mp3Decoder, TranscodeOptions
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            MediaMetrics.TranscodeFailures.Add(1, MediaMetrics.Tag("reason", "undecodable"));
             MediaLog.TranscodeFailed(logger, info.Name, info.Version, ex.Message);
             return null;
         }
 
         var wav = WavCodec.ToPcm16Wav(Resampler.Resample(pcm, variant.Rate == 0 ? pcm.SampleRate : variant.Rate));
-        MediaLog.Transcoded(logger, info.Name, info.Version, variant.Extension, variant.Rate, wav.Length,
-            time.GetElapsedTime(started).TotalMilliseconds);
+        var took = time.GetElapsedTime(started);
+        MediaMetrics.Transcodes.Add(1);
+        MediaMetrics.TranscodedAudio.Add((double)pcm.Frames / pcm.SampleRate);
+        MediaMetrics.TranscodeDuration.Record(took.TotalSeconds);
+        MediaLog.Transcoded(logger, info.Name, info.Version, variant.Extension, variant.Rate, wav.Length, took.TotalMilliseconds);
         return wav;
     }
 

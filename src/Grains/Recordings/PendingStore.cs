@@ -1,4 +1,5 @@
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
 
@@ -89,9 +90,7 @@ internal sealed class PendingStore(
         var info = await grains.GetGrain<IMediaFileGrain>(mediaName)
             .ReplaceAsync(new MediaUpload("audio/mpeg", content[..read]));
         await records.SaveAsync(record with { State = RecordingState.Stored, StoredAs = mediaName, PendingStoreAs = null });
-        _retry?.Dispose();
-        _retry = null;
-        retries.Reset();
+        EndRetries();
         RecordingLog.Stored(logger, name, mediaName, info.Version, read);
         return info;
     }
@@ -104,6 +103,11 @@ internal sealed class PendingStore(
     private void ScheduleRetry(IGrainBase grain, string name)
     {
         var delay = retries.Next();
+        if (_retry is null)
+        {
+            MediaMetrics.RecordingStoresPending.Add(1);
+        }
+
         _retry?.Dispose();
         _retry = grain.RegisterGrainTimer(_ => RetryAsync(grain, name),
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
@@ -130,6 +134,20 @@ internal sealed class PendingStore(
             // The bytes can never become that media item; keep the recording, drop the request.
             RecordingLog.StoreRefused(logger, name, mediaName, rejected.Message);
             await records.SaveAsync(records.Current! with { PendingStoreAs = null });
+            EndRetries();
         }
+    }
+
+    // No store is pending any more: the timer goes, and the recording leaves the pending gauge.
+    private void EndRetries()
+    {
+        if (_retry is not null)
+        {
+            MediaMetrics.RecordingStoresPending.Add(-1);
+            _retry.Dispose();
+            _retry = null;
+        }
+
+        retries.Reset();
     }
 }

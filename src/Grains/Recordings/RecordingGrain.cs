@@ -1,4 +1,5 @@
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,6 +128,7 @@ public sealed class RecordingGrain : Grain, IRecordingGrain
             throw new MediaStoreUnavailableException($"recording '{Name}' cannot be allocated: the recording spool cannot be written");
         }
 
+        MediaMetrics.RecordingsAllocated.Add(1);
         RecordingLog.Allocated(_logger, Name, request.MaxSeconds);
         return new RecordingAllocation(Name, user, password, request.MaxSeconds);
     }
@@ -135,6 +137,7 @@ public sealed class RecordingGrain : Grain, IRecordingGrain
     {
         if (Record is null || !RecordingCredentials.Matches(Record, user, password))
         {
+            MediaMetrics.RecordingAuthFailures.Add(1);
             return new SourceAdmission(SourceAdmissionResult.Unauthorized, Guid.Empty, 0);
         }
 
@@ -195,6 +198,7 @@ public sealed class RecordingGrain : Grain, IRecordingGrain
         }
 
         _bytes += take;
+        MediaMetrics.RecordingsReceived.Add(take);
         if (_limits.AfterAppend(record, _bytes, take < chunk.Data.Length, _source.DurationMs) is { } reached)
         {
             await StopSourceAsync(reached);
@@ -299,6 +303,7 @@ public sealed class RecordingGrain : Grain, IRecordingGrain
             State = RecordingState.Complete, EndedAt = _time.GetUtcNow(), StoppedReason = reason,
             DurationMs = durationMs, TrailingSilenceMs = silence, SourceId = null, SourceSilo = null,
         }, reason, this, WatchSourceAsync);
+        MediaMetrics.RecordingsCompleted.Add(1, MediaMetrics.Tag("reason", reason));
         RecordingLog.Completed(_logger, Name, _bytes, reason);
     }
 

@@ -1,5 +1,6 @@
 using MediaOrleans.Grains.Audio;
 using MediaOrleans.Grains.Storage;
+using MediaOrleans.Grains.Telemetry;
 
 namespace MediaOrleans.Grains.Recordings;
 
@@ -15,7 +16,8 @@ namespace MediaOrleans.Grains.Recordings;
 internal sealed class SourceSession(IRecordingSpoolWriter writer, DateTimeOffset admittedAt, Guid? id = null)
 {
     private readonly Mp3StreamMeter _meter = new();
-    private IRecordingSpoolWriter? _writer = writer;
+    // Receiving from the session's start to its close: the one pair of the receiving gauge.
+    private IRecordingSpoolWriter? _writer = Receiving(writer);
 
     /// <summary>The id the source presents with every append.</summary>
     public Guid Id { get; } = id ?? Guid.NewGuid();
@@ -56,7 +58,14 @@ internal sealed class SourceSession(IRecordingSpoolWriter writer, DateTimeOffset
         if (_writer is { } writer)
         {
             _writer = null;
+            MediaMetrics.RecordingsReceiving.Add(-1);
             await writer.DisposeAsync();
         }
+    }
+
+    private static IRecordingSpoolWriter Receiving(IRecordingSpoolWriter writer)
+    {
+        MediaMetrics.RecordingsReceiving.Add(1);
+        return writer;
     }
 }

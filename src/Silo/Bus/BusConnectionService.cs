@@ -1,3 +1,4 @@
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Silo.Configuration;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
@@ -65,6 +66,7 @@ internal sealed class BusConnectionService(
             var delay = Backoff(failures);
             if (failures == 0)
             {
+                MediaMetrics.BusReconnects.Add(1);
                 BusLog.ConnectionLost(logger, reason, (int)delay.TotalMilliseconds);
             }
             else

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Silo.Limits;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -39,10 +41,12 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
     public async Task HandleAsync(IChannel channel, ulong deliveryTag, bool redelivered, ReadOnlyMemory<byte> body)
     {
         Interlocked.Increment(ref _inFlight);
+        var started = Stopwatch.GetTimestamp();
+        var request = BusRequestParser.Parse(body.Span);
+        var result = "failed";
         try
         {
-            var request = BusRequestParser.Parse(body.Span);
-            var settlement = await AnswerAsync(request, redelivered);
+            (var settlement, result) = await AnswerAsync(request, redelivered);
             switch (settlement)
             {
                 case Settlement.Ack:
@@ -59,14 +63,28 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
         catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException)
         {
             BusLog.LeftForRedelivery(logger, deliveryTag, ex.Message);
+            result = "redelivery";
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+            var kind = MediaMetrics.Tag("event", EventOf(request.Kind));
+            MediaMetrics.BusRequests.Add(1, MediaMetrics.Tags("event", EventOf(request.Kind), "result", result));
+            MediaMetrics.BusRequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, kind);
         }
     }
 
-    private async Task<Settlement> AnswerAsync(BusRequest request, bool redelivered)
+    // The metrics' event label: the request's event name when it is one the bus serves.
+    private static string EventOf(BusRequestKind kind) => kind switch
+    {
+        BusRequestKind.Media => KazooEvents.MediaRequest,
+        BusRequestKind.Record => KazooEvents.RecordRequest,
+        _ => "invalid",
+    };
+
+    // The settlement, and the result the metrics count: the reply's event name when one was
+    // confirmed, else what became of the request.
+    private async Task<(Settlement, string)> AnswerAsync(BusRequest request, bool redelivered)
     {
         if (request.Problem is not null)
         {
@@ -81,7 +99,7 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
         catch (Exception ex) when (!redelivered)
         {
             BusLog.Requeued(logger, request.MsgId, request.ServerId, ex);
-            return Settlement.Requeue;
+            return (Settlement.Requeue, "requeued");
         }
         catch (Exception ex)
         {
@@ -100,13 +118,13 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
             {
                 BusLog.UnanswerableAgain(logger, problem);
             }
-            return Settlement.Ack;
+            return (Settlement.Ack, "unanswerable");
         }
 
         return await PublishAsync(request, answer, redelivered);
     }
 
-    private async Task<Settlement> PublishAsync(BusRequest request, BusAnswer answer, bool redelivered)
+    private async Task<(Settlement, string)> PublishAsync(BusRequest request, BusAnswer answer, bool redelivered)
     {
         using var timeout = new CancellationTokenSource(ConfirmTimeout);
         string reason;
@@ -115,7 +133,7 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
             if (await publisher.PublishAsync(answer, timeout.Token))
             {
                 BusLog.Answered(logger, request.MsgId, answer.RoutingKey, answer.Reply.EventName, answer.Reply.ErrorCode ?? string.Empty);
-                return Settlement.Ack;
+                return (Settlement.Ack, answer.Reply.EventName);
             }
 
             reason = "nacked";
@@ -127,6 +145,6 @@ internal sealed class BusDeliveryHandler(BusResponder responder, BusReplyPublish
 
         // Requeued once; a request already redelivered is dropped rather than looping.
         BusLog.ReplyNotConfirmed(logger, request.MsgId, reason, redelivered ? "request dropped" : "request requeued once");
-        return redelivered ? Settlement.Drop : Settlement.Requeue;
+        return redelivered ? (Settlement.Drop, "dropped") : (Settlement.Requeue, "requeued");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MediaOrleans.Grains.Telemetry;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
@@ -40,14 +41,14 @@ internal sealed class PublisherConfirms : IDisposable
         try
         {
             sequence = await _channel.GetNextPublishSequenceNumberAsync(cancellationToken);
-            _pending[sequence] = confirmed;
+            Track(sequence, confirmed);
             try
             {
                 await publish(_channel);
             }
             catch
             {
-                _pending.TryRemove(sequence, out _);
+                Untrack(sequence, out _);
                 throw;
             }
         }
@@ -62,7 +63,7 @@ internal sealed class PublisherConfirms : IDisposable
         }
         catch (OperationCanceledException)
         {
-            _pending.TryRemove(sequence, out _);
+            Untrack(sequence, out _);
             throw;
         }
     }
@@ -74,7 +75,7 @@ internal sealed class PublisherConfirms : IDisposable
     {
         if (!multiple)
         {
-            if (_pending.TryRemove(sequence, out var one))
+            if (Untrack(sequence, out var one))
             {
                 one.TrySetResult(confirmed);
             }
@@ -84,7 +85,7 @@ internal sealed class PublisherConfirms : IDisposable
 
         foreach (var pending in _pending.Keys)
         {
-            if (pending <= sequence && _pending.TryRemove(pending, out var each))
+            if (pending <= sequence && Untrack(pending, out var each))
             {
                 each.TrySetResult(confirmed);
             }
@@ -93,12 +94,30 @@ internal sealed class PublisherConfirms : IDisposable
         return Task.CompletedTask;
     }
 
+    // Every publish waiting for its confirm is on the outstanding gauge, from here to Untrack.
+    private void Track(ulong sequence, TaskCompletionSource<bool> confirmed)
+    {
+        _pending[sequence] = confirmed;
+        MediaMetrics.BusConfirmsOutstanding.Add(1);
+    }
+
+    private bool Untrack(ulong sequence, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TaskCompletionSource<bool>? confirmed)
+    {
+        if (!_pending.TryRemove(sequence, out confirmed))
+        {
+            return false;
+        }
+
+        MediaMetrics.BusConfirmsOutstanding.Add(-1);
+        return true;
+    }
+
     // No confirm comes once the channel is gone; the requests are redelivered by the broker.
     private Task FailAll(ShutdownEventArgs reason)
     {
         foreach (var pending in _pending.Keys)
         {
-            if (_pending.TryRemove(pending, out var each))
+            if (Untrack(pending, out var each))
             {
                 each.TrySetException(new AlreadyClosedException(reason));
             }

@@ -16,6 +16,7 @@ using MediaOrleans.Silo.Shout;
 using MediaOrleans.Silo.Storage;
 using MediaOrleans.Silo.Storage.CouchDb;
 using MediaOrleans.Silo.Streams;
+using MediaOrleans.Silo.Telemetry;
 using MediaOrleans.Silo.Tls;
 using MediaOrleans.Silo.Urls;
 using Microsoft.AspNetCore.Connections;
@@ -91,6 +92,7 @@ public static class MediaSiloBuilderExtensions
 
         builder.UseOrleans(silo => ConfigureOrleans(silo, configuration, endpoints));
         services.AddMediaBus();
+        services.AddMediaMetrics();
         return builder;
     }
 
@@ -108,6 +110,7 @@ public static class MediaSiloBuilderExtensions
             app.MapDashboardPage();
         }
 
+        app.MapMetrics();
         return app;
     }
 

@@ -8,18 +8,37 @@ public static class AdminAccessFilter
     /// <summary>Admits callers with <paramref name="role"/> or a stronger one; answers anyone else with the JSON error.</summary>
     public static RouteHandlerBuilder Requires(this RouteHandlerBuilder route, AdminRole role) =>
         route.AddEndpointFilter(async (context, next) =>
+            Refusal(context.HttpContext, role) is { } refused ? refused : await next(context));
+
+    /// <summary>
+    /// The same rule for a branch of the pipeline that is not a route handler (the metrics
+    /// exporter): callers without <paramref name="role"/> get the same answer, and go no further.
+    /// </summary>
+    public static void RequireAdmin(this IApplicationBuilder branch, AdminRole role) =>
+        branch.Use(async (context, next) =>
         {
-            var http = context.HttpContext;
-            if (http.RequestServices.GetRequiredService<AdminAccess>().Check(http, role) is not { } refusal)
+            if (Refusal(context, role) is { } refused)
             {
-                return await next(context);
+                await refused.ExecuteAsync(context);
+                return;
             }
 
-            if (refusal.Challenge)
-            {
-                http.Response.Headers.WWWAuthenticate = AdminAccess.Scheme;
-            }
-
-            return ApiError.Result(refusal.Status, refusal.Error, refusal.Message);
+            await next(context);
         });
+
+    // Null once the caller is admitted; else the JSON error, with the challenge a 401 carries.
+    private static IResult? Refusal(HttpContext http, AdminRole role)
+    {
+        if (http.RequestServices.GetRequiredService<AdminAccess>().Check(http, role) is not { } refusal)
+        {
+            return null;
+        }
+
+        if (refusal.Challenge)
+        {
+            http.Response.Headers.WWWAuthenticate = AdminAccess.Scheme;
+        }
+
+        return ApiError.Result(refusal.Status, refusal.Error, refusal.Message);
+    }
 }

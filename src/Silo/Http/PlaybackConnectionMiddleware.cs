@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Silo.Limits;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Wire;
@@ -30,6 +31,7 @@ public sealed class PlaybackConnectionMiddleware(
     ILogger<PlaybackConnectionMiddleware> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly KeyValuePair<string, object?> Listener = new("listener", "http");
     private readonly HttpListenerOptions _options = options.Value;
     private readonly ConnectionGate _gate = options.Value.CreateGate();
     private readonly WarningPace _capWarnings = new(TimeSpan.FromMinutes(1), time);
@@ -51,7 +53,15 @@ public sealed class PlaybackConnectionMiddleware(
             return;
         }
 
-        await ServeConnectionAsync(connection, next);
+        MediaMetrics.ListenerConnections.Add(1, Listener);
+        try
+        {
+            await ServeConnectionAsync(connection, next);
+        }
+        finally
+        {
+            MediaMetrics.ListenerConnections.Add(-1, Listener);
+        }
     }
 
     private async Task ServeConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
@@ -138,7 +148,9 @@ public sealed class PlaybackConnectionMiddleware(
     // because the client still waits for the bytes Content-Length promised.
     private async Task<bool> ServeAsync(RequestHead head, Socket? socket, PipeWriter output)
     {
+        var tally = PlaybackTally.Start(PlaybackListener.Http, head.Path);
         var decision = await playback.DecideAsync(head.Path, PlaybackListener.Http, PlaybackConditions.From(name => head[name]));
+        tally.Decided(decision);
         var responseHead = new ResponseHead(decision.Status).Header("Date", HttpDate.Now(time));
         foreach (var (name, value) in HttpPlaybackFields.For(decision))
         {
@@ -148,6 +160,7 @@ public sealed class PlaybackConnectionMiddleware(
         var headBytes = responseHead.Connection(head.KeepAlive, head.IsHttp11).ToBytes();
         if (!decision.IsPlayable || decision.Content is not { } content || head.Method == RequestMethod.Head)
         {
+            tally.FirstByteSent();
             await SocketSend.HeadAsync(socket, output, headBytes);
             return true;
         }
@@ -160,6 +173,7 @@ public sealed class PlaybackConnectionMiddleware(
         {
             // A reader slower than the floor has its send cancelled, which ends the connection.
             using var slow = new CancellationTokenSource(floor.TimeFor(chunk.Length));
+            tally.Sent(chunk.Length);
             try
             {
                 await SocketSend.HeadAndBodyAsync(socket, output, first ? headBytes : null, chunk, slow.Token);
@@ -176,6 +190,7 @@ public sealed class PlaybackConnectionMiddleware(
 
         if (first)
         {
+            tally.FirstByteSent();
             await SocketSend.HeadAsync(socket, output, headBytes);
         }
 

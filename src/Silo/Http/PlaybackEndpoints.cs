@@ -24,8 +24,11 @@ public static class PlaybackEndpoints
     {
         // The raw target, decoded as the fast path decodes it (ASP.NET keeps %2F encoded in Path).
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        var decision = await playback.DecideAsync(RequestTargets.PathOf(target), PlaybackListener.Http,
+        var path = RequestTargets.PathOf(target);
+        var tally = PlaybackTally.Start(PlaybackListener.Http, path);
+        var decision = await playback.DecideAsync(path, PlaybackListener.Http,
             PlaybackConditions.From(name => context.Request.Headers.TryGetValue(name, out var value) ? value.ToString() : null));
+        tally.Decided(decision);
         var response = context.Response;
         response.StatusCode = decision.Status;
         foreach (var (name, value) in HttpPlaybackFields.For(decision))
@@ -35,6 +38,8 @@ public static class PlaybackEndpoints
 
         if (!decision.IsPlayable || decision.Content is not { } content || HttpMethods.IsHead(context.Request.Method))
         {
+            // Kestrel sends the head when the endpoint returns; timed here, a little early.
+            tally.FirstByteSent();
             return;
         }
 
@@ -42,6 +47,7 @@ public static class PlaybackEndpoints
         var sent = 0L;
         await foreach (var chunk in content.ReadChunksAsync(body))
         {
+            tally.Sent(chunk.Length);
             await response.Body.WriteAsync(chunk, context.RequestAborted);
             sent += chunk.Length;
         }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MediaOrleans.Grains.Telemetry;
 
 namespace MediaOrleans.Silo.Live;
 
@@ -28,6 +29,7 @@ public sealed class LiveListener(int capacityFrames) : IDisposable
         }
 
         Dropped = true;
+        MediaMetrics.LiveListenersDropped.Add(1);
         _frames.Writer.TryComplete();
         _ended.Cancel();
         return false;

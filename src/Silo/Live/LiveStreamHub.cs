@@ -17,6 +17,12 @@ public sealed class LiveStreamHub(IGrainFactory grains, IOptions<LiveStreamOptio
     private readonly ConcurrentDictionary<(string, string), LiveMount> _running = new();
     private readonly SharedLoads<(string, string), LiveMount?> _starting = new();
 
+    /// <summary>Continuous streams running now.</summary>
+    public int Mounts => _running.Count;
+
+    /// <summary>Listeners of all of them now.</summary>
+    public int Listeners => _running.Values.Sum(mount => mount.ListenerCount);
+
     /// <summary>Joins the stream of a media version, starting it if needed; null if the item cannot stream.</summary>
     public async Task<LiveSubscription?> JoinAsync(string name, string version)
     {

@@ -1,5 +1,6 @@
 using MediaOrleans.Grains.Concurrency;
 using MediaOrleans.Grains.Media;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Interfaces;
 using MediaOrleans.Silo.Urls;
 using Microsoft.Extensions.Caching.Memory;
@@ -17,6 +18,7 @@ namespace MediaOrleans.Silo.Playback;
 public sealed class PlaybackSource : IDisposable
 {
     private const int ChunkBytes = 1024 * 1024;
+    private static readonly KeyValuePair<string, object?> Tier = new("tier", MemoryTiers.Listeners);
     private readonly IGrainFactory _grains;
     private readonly PlaybackCacheOptions _options;
     private readonly MemoryCache _cache;
@@ -47,9 +49,11 @@ public sealed class PlaybackSource : IDisposable
         var key = (name, version, variant);
         if (_cache.TryGetValue(key, out PlaybackContent? hit))
         {
+            MediaMetrics.CacheHits.Add(1, Tier);
             return Task.FromResult(hit);
         }
 
+        MediaMetrics.CacheMisses.Add(1, Tier);
         // One load per (name, version) however many listeners ask at once.
         return _loading.GetOrStart(key, LoadMediaAsync);
     }
@@ -84,7 +88,14 @@ public sealed class PlaybackSource : IDisposable
         var held = new ArrivingBytes(length);
         held.Append(first.Data);
         var content = new PlaybackContent(held, info.LastModified, tag);
-        _cache.Set(key, content, new MemoryCacheEntryOptions { Size = Math.Max(1, length) });
+        _cache.Set(key, content, new MemoryCacheEntryOptions { Size = Math.Max(1, length) }.RegisterPostEvictionCallback(
+            static (_, _, reason, _) =>
+            {
+                if (reason == EvictionReason.Capacity)
+                {
+                    MediaMetrics.CacheEvictions.Add(1, Tier);
+                }
+            }));
         if (!held.IsComplete)
         {
             _ = FillAsync(key, held, readChunk);

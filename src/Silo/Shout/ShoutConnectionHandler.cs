@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using MediaOrleans.Grains.Telemetry;
 using MediaOrleans.Silo.Limits;
 using MediaOrleans.Silo.Playback;
 using MediaOrleans.Silo.Urls;
@@ -33,6 +34,7 @@ public sealed class ShoutConnectionHandler(
     ILogger<ShoutConnectionHandler> logger) : ConnectionHandler
 {
     private const int MaxDiscardedBodyBytes = 64 * 1024;
+    private static readonly KeyValuePair<string, object?> Listener = new("listener", "shout");
     private readonly ShoutOptions _options = options.Value;
     private readonly ConnectionGate _gate = options.Value.CreateGate();
     private readonly WarningPace _capWarnings = new(TimeSpan.FromMinutes(1), time);
@@ -58,7 +60,15 @@ public sealed class ShoutConnectionHandler(
             return;
         }
 
-        await ServeAsync(connection, address);
+        MediaMetrics.ListenerConnections.Add(1, Listener);
+        try
+        {
+            await ServeAsync(connection, address);
+        }
+        finally
+        {
+            MediaMetrics.ListenerConnections.Add(-1, Listener);
+        }
     }
 
     private async Task ServeAsync(ConnectionContext connection, IPAddress? address)
@@ -137,10 +147,12 @@ public sealed class ShoutConnectionHandler(
             case RequestMethod.Source or RequestMethod.Put:
                 return await SourceAsync(reader, transport, opened.Name, address);
             default:
+                var tally = PlaybackTally.Start(PlaybackListener.Shout, head.Path);
                 var decision = await playback.DecideAsync(head.Path, PlaybackListener.Shout);
+                tally.Decided(decision);
                 // Encrypted answers go through the TLS pipe, never straight to the socket.
                 var socket = opened.IsEncrypted ? null : connection.Features.Get<IConnectionSocketFeature>()?.Socket;
-                await player.SendAsync(decision, head, transport.Output, socket);
+                await player.SendAsync(decision, tally, head, transport.Output, socket);
                 return false;
         }
     }

@@ -16,13 +16,13 @@ namespace MediaOrleans.Silo.Shout;
 public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider time, ILogger<ShoutPlayback> logger)
 {
     /// <summary>Sends the answer <paramref name="decision"/> makes for <paramref name="head"/>.</summary>
-    public async Task SendAsync(PlaybackDecision decision, RequestHead head, PipeWriter output, Socket? socket)
+    public async Task SendAsync(PlaybackDecision decision, PlaybackTally tally, RequestHead head, PipeWriter output, Socket? socket)
     {
         if (decision.Live is { } live)
         {
             using (live)
             {
-                await SendLiveAsync(live, head, output, socket);
+                await SendLiveAsync(live, tally, head, output, socket);
             }
 
             return;
@@ -30,6 +30,7 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
 
         if (!decision.IsPlayable || decision.Content is not { } content)
         {
+            tally.FirstByteSent();
             await output.WriteAsync(ShoutReplies.Status(decision.Status, head.IsHttp11, keepAlive: false));
             return;
         }
@@ -40,11 +41,13 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
         if (content.IsWholeHere || head.Method == RequestMethod.Head)
         {
             content = await content.WithoutId3TagsAsync();
+            tally.FirstByteSent();
             await output.WriteAsync(ShoutReplies.PlaybackHead(content.Length));
             body = content.ReadChunksAsync();
         }
         else
         {
+            tally.FirstByteSent();
             await output.WriteAsync(ShoutReplies.PlaybackHead(null));
             body = content.ReadWithoutId3TagsAsync();
         }
@@ -61,6 +64,7 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
             // slower than the floor has its write cancelled, which ends the connection.
             using var slow = new CancellationTokenSource(floor.TimeFor(chunk.Length));
             FlushResult flushed;
+            tally.Sent(chunk.Length);
             try
             {
                 flushed = await output.WriteAsync(chunk, slow.Token);
@@ -79,19 +83,20 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
     }
 
     // A continuous stream: no Content-Length, frames until the listener leaves or is dropped.
-    private async Task SendLiveAsync(LiveSubscription live, RequestHead head, PipeWriter output, Socket? socket)
+    private async Task SendLiveAsync(LiveSubscription live, PlaybackTally tally, RequestHead head, PipeWriter output, Socket? socket)
     {
         try
         {
             if (head.Method == RequestMethod.Head)
             {
+                tally.FirstByteSent();
                 await output.WriteAsync(ShoutReplies.LiveHead);
                 return;
             }
 
             var completed = socket is null
-                ? await SendLiveThroughPipeAsync(live.Listener, output)
-                : await SendLiveToSocketAsync(live.Listener, socket);
+                ? await SendLiveThroughPipeAsync(live.Listener, tally, output)
+                : await SendLiveToSocketAsync(live.Listener, tally, socket);
             if (completed && live.Listener.Dropped)
             {
                 ShoutLog.ListenerDropped(logger, head.Path);
@@ -107,8 +112,9 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
     // Everything queued since the last send goes out in one send: one system call per listener
     // and tick, straight to the socket (no pipe, no transport loop to wake). A listener dropped
     // while its send is stuck has that send cancelled, so a stalled player costs nothing.
-    private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, Socket socket)
+    private static async Task<bool> SendLiveToSocketAsync(LiveListener listener, PlaybackTally tally, Socket socket)
     {
+        tally.FirstByteSent();
         await SocketSend.AllAsync(socket, ShoutReplies.LiveHead, listener.Ended);
         var frames = listener.Frames;
         var batch = new ArrayBufferWriter<byte>(4096);
@@ -120,23 +126,28 @@ public sealed class ShoutPlayback(IOptions<ShoutOptions> options, TimeProvider t
                 batch.Write(frame.Span);
             }
 
+            tally.Sent(batch.WrittenCount);
             await SocketSend.AllAsync(socket, batch.WrittenMemory, listener.Ended);
         }
 
         return true;
     }
 
-    private static async Task<bool> SendLiveThroughPipeAsync(LiveListener listener, PipeWriter output)
+    private static async Task<bool> SendLiveThroughPipeAsync(LiveListener listener, PlaybackTally tally, PipeWriter output)
     {
+        tally.FirstByteSent();
         await output.WriteAsync(ShoutReplies.LiveHead);
         var frames = listener.Frames;
         while (await frames.WaitToReadAsync())
         {
+            var sent = 0L;
             while (frames.TryRead(out var frame))
             {
                 output.Write(frame.Span);
+                sent += frame.Length;
             }
 
+            tally.Sent(sent);
             var flushed = await output.FlushAsync();
             if (flushed.IsCompleted || flushed.IsCanceled)
             {

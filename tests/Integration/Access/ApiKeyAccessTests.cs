@@ -167,6 +167,29 @@ public sealed class ApiKeyAccessTests(KeyedSiloFixture fixture) : IClassFixture<
         Assert.True(without.StdoutText == "401", $"without a key: {without.StdoutText} {without.Stderr}");
     }
 
+    [SkippableFact]
+    public async Task Metrics_FromAnotherAddress_WithoutAKeyIs401_WithAReaderKeyIsPrometheusText()
+    {
+        Requirements.Tools("curl", "ip");
+        await using var space = await NetworkNamespace.CreateAsync();
+        var metrics = $"http://{space.HostAddress}:{fixture.Silo.HttpPort}/metrics";
+
+        var without = await space.ExecAsync($"curl -s -D /dev/stderr {metrics}", TimeSpan.FromSeconds(30));
+        var withKey = await space.ExecAsync($"curl -s -H 'Authorization: Bearer {KeyedSiloFixture.ReaderKey}' {metrics}",
+            TimeSpan.FromSeconds(30));
+        using var loopback = new HttpRequestMessage(HttpMethod.Get, "metrics");
+        var (loopbackStatus, _, loopbackBody) = await fixture.Anonymous.SendAsync(loopback);
+
+        Assert.Contains(" 401", without.Stderr, StringComparison.Ordinal);
+        Assert.Contains("WWW-Authenticate: Bearer", without.Stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("mediaorleans_", without.StdoutText, StringComparison.Ordinal);
+        Assert.Contains("# TYPE mediaorleans_cache_limit_bytes gauge", withKey.StdoutText, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_", withKey.StdoutText, StringComparison.Ordinal);
+        // With keys configured, loopback needs one too.
+        Assert.Equal(401, loopbackStatus);
+        Assert.Equal("unauthorized", loopbackBody.GetProperty("error").GetString());
+    }
+
     private static HttpRequestMessage JsonRequest(string method, string path, string json)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));

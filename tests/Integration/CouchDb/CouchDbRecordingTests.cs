@@ -42,6 +42,7 @@ public sealed class CouchDbRecordingTests(CouchDbSiloFixture fixture) : IClassFi
         var (name, source) = await AllocateAsync();
         await fixture.Couch.StopAsync();
         string? storeStatus;
+        double pendingDuringOutage;
         try
         {
             var sent = await SourceClients.FfmpegAsync(source, mp3);
@@ -54,6 +55,7 @@ public sealed class CouchDbRecordingTests(CouchDbSiloFixture fixture) : IClassFi
             var (_, pending) = await fixture.Api.GetRecordingAsync(name);
             storeStatus = pending.GetProperty("state").GetString();
             Assert.Equal(bytes.Length, pending.GetProperty("bytes").GetInt64());
+            pendingDuringOutage = (await MetricsScrape.ReadAsync(fixture.Silo)).Sum("mediaorleans_recordings_stores_pending");
         }
         finally
         {
@@ -64,6 +66,9 @@ public sealed class CouchDbRecordingTests(CouchDbSiloFixture fixture) : IClassFi
         var stored = await WaitForAsync(name, r => r.GetProperty("state").GetString() == "stored");
         Assert.Equal("voicemail/outage-msg", stored.GetProperty("storedAs").GetString());
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("storePending").ValueKind);
+        // The metrics saw the store wait for CouchDB, and end.
+        Assert.Equal(1, pendingDuringOutage);
+        Assert.Equal(0, (await MetricsScrape.ReadAsync(fixture.Silo)).Sum("mediaorleans_recordings_stores_pending"));
         Assert.Equal(bytes, await fixture.Couch.GetAttachmentAsync("voicemail", "outage-msg", "outage-msg.mp3"));
         Assert.Equal(baselineRevision, Generation(await fixture.Couch.GetDocumentAsync("voicemail", "outage-msg")));
 

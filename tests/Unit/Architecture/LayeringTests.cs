@@ -27,6 +27,7 @@ public sealed partial class LayeringTests
     [InlineData("MediaOrleans.Silo.Wire")]
     [InlineData("MediaOrleans.Silo.Configuration")]
     [InlineData("MediaOrleans.Grains.Concurrency")]
+    [InlineData("MediaOrleans.Grains.Telemetry")]
     public void BottomRoom_ImportsNothingOfTheProject(string room)
     {
         Assert.Empty(Imports.Value[room]);

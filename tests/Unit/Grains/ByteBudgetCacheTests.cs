@@ -13,8 +13,9 @@ public sealed class ByteBudgetCacheTests
         cache.Add("c", new byte[100]);
         Assert.True(cache.TryGet("a", out _)); // "b" is now the oldest
 
-        cache.Add("d", new byte[100]);
+        var evicted = cache.Add("d", new byte[100]);
 
+        Assert.Equal(1, evicted);
         Assert.False(cache.TryGet("b", out _));
         Assert.True(cache.TryGet("a", out _));
         Assert.True(cache.TryGet("c", out _));
@@ -28,7 +29,7 @@ public sealed class ByteBudgetCacheTests
         var cache = new ByteBudgetCache<string>(300);
         cache.Add("a", new byte[200]);
 
-        cache.Add("huge", new byte[301]);
+        Assert.Equal(0, cache.Add("huge", new byte[301]));
 
         Assert.False(cache.TryGet("huge", out _));
         Assert.True(cache.TryGet("a", out _));

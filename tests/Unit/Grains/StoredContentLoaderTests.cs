@@ -3,10 +3,12 @@ using MediaOrleans.Grains.Media;
 using MediaOrleans.Grains.Storage;
 using MediaOrleans.Interfaces;
 using Microsoft.Extensions.Logging.Abstractions;
+using MediaOrleans.Tests.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MediaOrleans.Tests.Grains;
 
+[Collection(ProcessWideMetrics.Name)]
 public sealed class StoredContentLoaderTests
 {
     private static readonly byte[] Content = [.. Enumerable.Range(0, 1000).Select(i => (byte)(i * 7))];
@@ -160,6 +162,30 @@ public sealed class StoredContentLoaderTests
         loader.Forget(new MediaVersion(loaded.Info));
 
         Assert.Equal(Content.Length, _held.Bytes);
+    }
+
+    [Fact]
+    public async Task StoreReads_AreCountedAndTimed_AndEachFailureByItsReason()
+    {
+        using var capture = new MetricCapture();
+        var loader = NewLoader();
+
+        _store.Open = () => new MemoryStream(Content);
+        await loader.ArrivedAsync(Version(), 0, long.MaxValue);
+        _store.Open = () => null;
+        await loader.ArrivedAsync(Version(), 0, 10);
+        _store.Open = () => new MemoryStream(Content[..100]);
+        await loader.ArrivedAsync(Version(), 50, 100);
+        _store.Open = () => throw new MediaStoreUnavailableException("the store is down");
+        await Assert.ThrowsAsync<MediaStoreUnavailableException>(() => loader.ArrivedAsync(Version(), 0, 10));
+
+        // Two loads opened a stream (one whole, one cut short); only the whole one has a duration.
+        Assert.Equal(2, capture.Sum("mediaorleans.store.reads"));
+        Assert.Single(capture.Of("mediaorleans.store.read.duration"));
+        Assert.Equal(1, capture.Sum("mediaorleans.store.read.failures", ("reason", "missing")));
+        Assert.Equal(1, capture.Sum("mediaorleans.store.read.failures", ("reason", "interrupted")));
+        Assert.Equal(1, capture.Sum("mediaorleans.store.read.failures", ("reason", "unavailable")));
+        Assert.Equal(4, capture.Sum("mediaorleans.cache.misses", ("tier", "grains")));
     }
 
     private sealed class OpeningStore : IMediaStore
