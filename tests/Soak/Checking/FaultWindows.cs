@@ -34,6 +34,18 @@ public sealed class FaultWindows
     public bool TouchedSilo(int silo, double from, double to, params string[] kinds) =>
         _windows.Any(w => (w.Start.Silo == silo || w.Start.Silo < 0) && kinds.Contains(w.Start.Kind) && w.From <= to && from <= w.To);
 
+    /// <summary>
+    /// When <paramref name="silo"/> had caught up with what a client handed it by <paramref name="at"/>:
+    /// the failover window later, or, if the silo was paused (SIGSTOP) at that moment, the end of
+    /// that pause's window; bytes a source wrote into the kernel's buffers are only read once the
+    /// silo runs again.
+    /// </summary>
+    public double CaughtUp(int silo, double at, double failoverSeconds) =>
+        _windows.Where(w => w.Start.Silo == silo && w.Start.Kind == FaultKinds.Pause && w.From <= at && at <= w.To)
+            .Select(w => w.To)
+            .DefaultIfEmpty(at + failoverSeconds)
+            .Max();
+
     /// <summary>The fault starts whose windows overlap [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public IEnumerable<SoakEvent> Around(double from, double to) =>
         _windows.Where(w => w.From <= to && from <= w.To).Select(w => w.Start);

@@ -11,7 +11,7 @@ public static class HistoryChecker
         var faults = new FaultWindows(history, settings.FailoverWindowSeconds);
         return
         [
-            .. RecordingRules.Check(history, payloads, faults),
+            .. RecordingRules.Check(history, payloads, faults, settings.FailoverWindowSeconds),
             .. PlaybackRules.Check(history, faults),
             .. BusRules.Check(history, faults),
             .. ResourceRules.Check(history, settings),

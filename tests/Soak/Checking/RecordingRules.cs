@@ -12,7 +12,8 @@ namespace MediaOrleans.Soak.Checking;
 public static class RecordingRules
 {
     /// <summary>Violations in <paramref name="history"/>; <paramref name="payloads"/> holds the bytes each payload name stands for.</summary>
-    public static IEnumerable<Violation> Check(IReadOnlyList<SoakEvent> history, IReadOnlyDictionary<string, byte[]> payloads, FaultWindows faults)
+    public static IEnumerable<Violation> Check(IReadOnlyList<SoakEvent> history, IReadOnlyDictionary<string, byte[]> payloads, FaultWindows faults,
+        double failoverSeconds)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(payloads);
@@ -35,9 +36,11 @@ public static class RecordingRules
             }
 
             // A source's clean exit is the silo's acknowledgement only if its silo lived through
-            // the recording and could spool it: libshout may finish writing into the socket of a
-            // silo already killed, or one that is closing the connection because its disk is full.
-            var acknowledged = end.Ok && !faults.TouchedSilo(start.Silo, start.At, end.At, FaultKinds.Kill, FaultKinds.DiskFull);
+            // the recording and could spool it until it had read the last byte: libshout may
+            // finish writing into the socket of a silo already killed, or paused and then meeting
+            // a full disk when it reads the rest, or closing the connection because its disk is full.
+            var caughtUp = faults.CaughtUp(start.Silo, end.At, failoverSeconds);
+            var acknowledged = end.Ok && !faults.TouchedSilo(start.Silo, start.At, caughtUp, FaultKinds.Kill, FaultKinds.DiskFull);
             var stored = stores.Where(e => e.Type == EventTypes.End && e.Ok).ToList();
             var names = stored.Select(e => e.Detail).Distinct(StringComparer.Ordinal).ToList();
             if (names.Count == 0 && !acknowledged && (end.Bytes == 0 || stores.Any(e => e.Detail == "no_data")))

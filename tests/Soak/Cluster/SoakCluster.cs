@@ -39,6 +39,8 @@ public sealed class SoakCluster : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft"] = "Warning",
             ["Logging__LogLevel__Orleans"] = "Warning",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
             // Idle grains go after 2 min instead of 15, so a silo's memory settles within minutes
             // and growth over the second half of a run means a leak, not activations piling up.
             ["Orleans__GrainCollection__CollectionAge"] = "00:02:00",

@@ -221,6 +221,29 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
+    public void A_source_that_ended_while_its_silo_was_paused_is_acknowledged_only_if_the_silo_then_read_it_all()
+    {
+        // rec-8's source ended while silo 2 was stopped; the silo read the rest after SIGCONT, when
+        // the spool's disk was full: what it kept is a prefix, and nothing was acknowledged.
+        List<SoakEvent> history =
+        [
+            .. Clean(),
+            new(30, EventTypes.Start, OpKinds.Record, "rec-8", Silo: 2, Detail: "tone"),
+            new(35, EventTypes.FaultStart, FaultKinds.Pause, "fault-2", Silo: 2),
+            new(36, EventTypes.End, OpKinds.Record, "rec-8", Silo: 2, Ok: true, Bytes: 1000),
+            new(40, EventTypes.FaultStart, FaultKinds.DiskFull, "fault-3"),
+            new(42, EventTypes.FaultEnd, FaultKinds.DiskFull, "fault-3"),
+            new(44, EventTypes.FaultEnd, FaultKinds.Pause, "fault-2", Silo: 2),
+            new(50, EventTypes.End, OpKinds.Store, "rec-8", Silo: 1, Ok: true, Bytes: 800, Digest: Digests.Of(Payload.AsSpan(0, 800)), Detail: "soak/rec-8"),
+        ];
+        Assert.Empty(HistoryChecker.Check(history, Payloads, Settings));
+
+        // Without the pause the silo had read the bytes (within the 3 s window) before the disk filled: a lost byte.
+        var running = history.Where(e => e.Id != "fault-2").ToList();
+        AssertOnly(running, ViolationKinds.LostBytes, "rec-8");
+    }
+
+    [Fact]
     public void A_history_survives_its_file()
     {
         var path = Path.GetTempFileName();
