@@ -85,21 +85,8 @@ public sealed class RecordedSpeechAsWavTests(SiloFixture fixture, ITestOutputHel
         Assert.Contains("Media:Audio:Decoder", failure.Message, StringComparison.Ordinal);
     }
 
-    private async Task WaitForRecordingAsync(string name, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (_, recording) = await fixture.Api.GetRecordingAsync(name);
-            if (recording.GetProperty("state").GetString() == state)
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"recording {name} is {recording}, not {state}\n{fixture.Silo.Output}");
-            await Task.Delay(50);
-        }
-    }
+    private Task<System.Text.Json.JsonElement> WaitForRecordingAsync(string name, string state) =>
+        fixture.Api.WaitForRecordingStateAsync(name, state, () => fixture.Silo.Output);
 
     private static string Db(double db) =>
         double.IsPositiveInfinity(db) ? "identical" : db.ToString("F1", CultureInfo.InvariantCulture) + " dB";

@@ -64,6 +64,26 @@ public sealed class MediaApi(Uri baseAddress, string? apiKey = null) : IDisposab
         return await ReadAsync(response);
     }
 
+    /// <summary>
+    /// Polls GET /api/recordings/{name} (30 s at most) until the recording is in <paramref name="state"/>;
+    /// its body then. A timeout fails with the last body and <paramref name="output"/> (the silo's log).
+    /// </summary>
+    public async Task<JsonElement> WaitForRecordingStateAsync(string name, string state, Func<string> output)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (_, recording) = await GetRecordingAsync(name);
+            if (recording.GetProperty("state").GetString() == state)
+            {
+                return recording;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"recording {name} is {recording}, not {state}\n{output()}");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>POST /api/recordings/{name}/store.</summary>
     public Task<(int Status, JsonElement Body)> StoreRecordingAsync(string name, string mediaName) =>
         PostAsync($"api/recordings/{name}/store", new { mediaName });

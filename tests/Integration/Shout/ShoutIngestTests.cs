@@ -135,21 +135,8 @@ public sealed class ShoutIngestTests(SiloFixture fixture) : IClassFixture<SiloFi
         return (allocation.GetProperty("name").GetString()!, ShoutUrl.Parse(allocation.GetProperty("url").GetString()!));
     }
 
-    private async Task<System.Text.Json.JsonElement> WaitForStateAsync(string name, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (_, recording) = await fixture.Api.GetRecordingAsync(name);
-            if (recording.GetProperty("state").GetString() == state)
-            {
-                return recording;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"recording {name} is {recording}, not {state}\n{fixture.Silo.Output}");
-            await Task.Delay(50);
-        }
-    }
+    private Task<System.Text.Json.JsonElement> WaitForStateAsync(string name, string state) =>
+        fixture.Api.WaitForRecordingStateAsync(name, state, () => fixture.Silo.Output);
 
     private static async Task<byte[]> FetchAsync(string shoutUrl)
     {

@@ -127,21 +127,8 @@ public sealed class SpoolDiskFullTests
         return (allocation.GetProperty("name").GetString()!, ShoutUrl.Parse(allocation.GetProperty("url").GetString()!));
     }
 
-    private static async Task<JsonElement> WaitForStateAsync(MediaApi api, SiloProcess silo, string name, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (_, recording) = await api.GetRecordingAsync(name);
-            if (recording.GetProperty("state").GetString() == state)
-            {
-                return recording;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"recording {name} is {recording}, not {state}\n{silo.Output}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<JsonElement> WaitForStateAsync(MediaApi api, SiloProcess silo, string name, string state) =>
+        api.WaitForRecordingStateAsync(name, state, () => silo.Output);
 
     // The record the disk may have refused is saved at the grain's next look (a status read or its watchdog).
     private static async Task<string> WaitForSavedAsync(TmpfsMount disk, SiloProcess silo, MediaApi api, string name)

@@ -212,19 +212,6 @@ public sealed class MetricsTests(SiloFixture fixture) : IClassFixture<SiloFixtur
         }
     }
 
-    private async Task<System.Text.Json.JsonElement> WaitForStateAsync(string name, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (_, recording) = await fixture.Api.GetRecordingAsync(name);
-            if (recording.GetProperty("state").GetString() == state)
-            {
-                return recording;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"recording {name} is {recording}, not {state}\n{fixture.Silo.Output}");
-            await Task.Delay(50);
-        }
-    }
+    private Task<System.Text.Json.JsonElement> WaitForStateAsync(string name, string state) =>
+        fixture.Api.WaitForRecordingStateAsync(name, state, () => fixture.Silo.Output);
 }

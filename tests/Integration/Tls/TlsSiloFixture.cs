@@ -60,21 +60,8 @@ public abstract class TlsSiloFixture : IAsyncLifetime
     }
 
     /// <summary>Waits (bounded) until the recording reaches <paramref name="state"/>.</summary>
-    public async Task<JsonElement> WaitForStateAsync(string name, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var (_, recording) = await Api.GetRecordingAsync(name);
-            if (recording.GetProperty("state").GetString() == state)
-            {
-                return recording;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"recording {name} is {recording}, not {state}\n{Silo.Output}");
-            await Task.Delay(50);
-        }
-    }
+    public Task<JsonElement> WaitForStateAsync(string name, string state) =>
+        Api.WaitForRecordingStateAsync(name, state, () => Silo.Output);
 
     /// <summary>The recording's bytes, played back over HTTP from its review URL.</summary>
     public async Task<byte[]> RecordedBytesAsync(string name)
