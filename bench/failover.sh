@@ -20,7 +20,6 @@ HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-90}
 DEADLINE=${DEADLINE:-120}
 
 bench_output_dir failover
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 for tool in dotnet curl sox ss runuser "$pg_bin/initdb" "$pg_bin/pg_ctl"; do
   command -v "$tool" >/dev/null || { echo "missing $tool (run scripts/install-test-deps.sh)" >&2; exit 1; }
 done
@@ -28,14 +27,13 @@ done
 tmp=$(mktemp -d /tmp/bench-failover.XXXXXX)
 exec 3>&2
 silo_pids=()
-pg_started=""
 
 log() { echo "[failover] $*" >&3; }
 
 cleanup() {
   local rc=$?
   for pid in "${silo_pids[@]}"; do stop_pid "$pid"; done
-  [ -z "$pg_started" ] || runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  pg_stop
   wait 2>/dev/null || true
   if [ "$rc" -ne 0 ]; then
     cp "$tmp"/*.log "$out"/ 2>/dev/null || true
@@ -88,14 +86,8 @@ dotnet build -c Release "$repo/src/Silo" -nologo -v quiet >"$tmp/build.log" 2>&1
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 [ -f "$silo_dll" ] || { log "missing $silo_dll"; exit 1; }
 
-# PostgreSQL refuses root: a private instance run as the postgres user, its socket in $tmp.
-pg_port=$(free_port)
-log "starting PostgreSQL on 127.0.0.1:$pg_port"
-mkdir -p "$tmp/pg" && chown postgres "$tmp/pg" && chmod o+x "$tmp"
-runuser -u postgres -- "$pg_bin/initdb" -D "$tmp/pg/data" -U postgres -A trust --no-sync -E UTF8 >"$tmp/initdb.log" 2>&1
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/log" -w -t 60 \
-  -o "-p $pg_port -k $tmp/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >"$tmp/pg_ctl.log" 2>&1
-pg_started=1
+log "starting PostgreSQL"
+pg_start "$tmp"
 
 export Orleans__Clustering__ProviderType=AdoNet Orleans__Clustering__Invariant=Npgsql \
   Orleans__Clustering__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" \

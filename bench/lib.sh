@@ -122,3 +122,23 @@ rabbit_stop() {
   fi
   [ -z "${rabbit_epmd_port:-}" ] || epmd -port "$rabbit_epmd_port" -kill >/dev/null 2>&1 || true
 }
+
+# A private PostgreSQL instance under <dir>/pg, run as the postgres user (it refuses root), its
+# socket in <dir>/pg, loopback only. pg_bin is the newest installed server's bin directory.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+
+# pg_start <dir>: initialises and starts it on a free port (pg_port); logs go to <dir>.
+pg_start() {
+  pg_dir="$1/pg"
+  pg_port=$(free_port)
+  mkdir -p "$pg_dir" && chown postgres "$pg_dir" && chmod o+x "$1"
+  runuser -u postgres -- "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust --no-sync -E UTF8 >"$1/initdb.log" 2>&1
+  pg_started=1
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >"$1/pg_ctl.log" 2>&1
+}
+
+# pg_stop: stops it at once if it was started.
+pg_stop() {
+  [ -z "${pg_started:-}" ] || runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+}

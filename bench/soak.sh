@@ -31,7 +31,6 @@ MAX_FD_SLOPE=${MAX_FD_SLOPE:-5}
 SPOOL_MB=${SPOOL_MB:-256}
 
 bench_output_dir soak
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 modshout="$repo/.tools/modshout-client"
 pouchdb="$repo/.tools/node_modules/.bin/pouchdb-server"
 for tool in dotnet curl ss sox lame ffmpeg epmd node runuser mount "$pg_bin/initdb" "$pg_bin/pg_ctl" "$rabbit_bin/rabbitmq-server" "$rabbit_bin/rabbitmqctl" "$modshout" "$pouchdb"; do
@@ -41,7 +40,6 @@ done
 
 tmp=$(mktemp -d /tmp/bench-soak.XXXXXX)
 exec 3>&2
-pg_started=""
 spool_mounted=""
 
 log() { echo "[soak] $*" >&3; }
@@ -84,7 +82,7 @@ cleanup() {
   local rc=$?
   rabbit_stop
   "$tmp/store.sh" stop >/dev/null 2>&1 || true
-  [ -z "$pg_started" ] || runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  pg_stop
   wait 2>/dev/null || true
   [ -z "$spool_mounted" ] || umount -l "$tmp/work/data" 2>/dev/null || true
   cp "$tmp"/work/*.log "$tmp"/work/history.jsonl "$tmp"/work/report.md "$out"/ 2>/dev/null || true
@@ -104,14 +102,8 @@ dotnet build -c Release "$repo/tests/Soak" -nologo -v quiet >>"$tmp/build.log" 2
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 soak_dll="$repo/tests/Soak/bin/Release/net10.0/MediaOrleans.Soak.dll"
 
-# PostgreSQL refuses root: a private instance run as the postgres user, its socket in $tmp.
-pg_port=$(free_port)
-log "starting PostgreSQL on 127.0.0.1:$pg_port"
-mkdir -p "$tmp/pg" && chown postgres "$tmp/pg" && chmod o+x "$tmp"
-runuser -u postgres -- "$pg_bin/initdb" -D "$tmp/pg/data" -U postgres -A trust --no-sync -E UTF8 >"$tmp/initdb.log" 2>&1
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$tmp/pg/data" -l "$tmp/pg/log" -w -t 60 \
-  -o "-p $pg_port -k $tmp/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >"$tmp/pg_ctl.log" 2>&1
-pg_started=1
+log "starting PostgreSQL"
+pg_start "$tmp"
 
 log "starting RabbitMQ node $rabbit_node on 127.0.0.1:$amqp_port"
 rabbit_started=1
