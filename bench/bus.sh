@@ -74,8 +74,8 @@ jget() { sed -n "s/.*\"$1\":\"\{0,1\}\([^,\"}]*\).*/\1/p" "$2"; }
 
 # ---------------------------------------------------------------------------------------------
 log "building the silo and bench/BusLoad (Release)"
-dotnet build -c Release "$repo/src/Silo" -nologo -v quiet >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
-dotnet build -c Release "$repo/bench/BusLoad" -nologo -v quiet >>"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
+build_release "$repo/src/Silo"
+build_release "$repo/bench/BusLoad"
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 load_dll="$repo/bench/BusLoad/bin/Release/net10.0/MediaOrleans.Bench.BusLoad.dll"
 [ -f "$silo_dll" ] && [ -f "$load_dll" ] || { log "missing $silo_dll or $load_dll"; exit 1; }

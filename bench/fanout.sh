@@ -117,7 +117,7 @@ run_listeners() { # name pid port path
 
 # ---------------------------------------------------------------------------------------------
 log "building the silo (Release)"
-dotnet build -c Release "$repo/src/Silo" -nologo -v quiet >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
+build_release "$repo/src/Silo"
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 [ -f "$silo_dll" ] || { log "missing $silo_dll"; exit 1; }
 

@@ -53,8 +53,8 @@ trap 'exit 143' TERM
 
 log "seed $SEED, $INPUTS inputs"
 log "building the silo and tests/Fuzz (Release)"
-dotnet build -c Release "$repo/src/Silo" -nologo -v quiet >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
-dotnet build -c Release "$repo/tests/Fuzz" -nologo -v quiet >>"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
+build_release "$repo/src/Silo"
+build_release "$repo/tests/Fuzz"
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 fuzz_dll="$repo/tests/Fuzz/bin/Release/net10.0/MediaOrleans.Fuzz.dll"
 

@@ -10,6 +10,11 @@ bench_output_dir() {
   mkdir -p "$out"
 }
 
+# build_release <project dir>: a Release build, quiet; on failure its output and exit 1 (log in $tmp/build.log).
+build_release() {
+  dotnet build -c Release "$1" -nologo -v quiet >>"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
+}
+
 stop_pid() {
   local pid=$1
   [ -n "$pid" ] || return 0

@@ -47,7 +47,7 @@ trap cleanup EXIT
 rss_kib() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
 
 log "building the silo (Release)"
-dotnet build -c Release "$repo/src/Silo" -nologo -v quiet >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
+build_release "$repo/src/Silo"
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 start_silo
 

@@ -97,8 +97,8 @@ trap 'exit 143' TERM
 
 log "seed $SEED, $DURATION_MINUTES min, faults $FAULTS"
 log "building the silo and tests/Soak (Release)"
-dotnet build -c Release "$repo/src/Silo" -nologo -v quiet >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
-dotnet build -c Release "$repo/tests/Soak" -nologo -v quiet >>"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
+build_release "$repo/src/Silo"
+build_release "$repo/tests/Soak"
 silo_dll="$repo/src/Silo/bin/Release/net10.0/MediaOrleans.Silo.dll"
 soak_dll="$repo/tests/Soak/bin/Release/net10.0/MediaOrleans.Soak.dll"
 
